@@ -1,0 +1,267 @@
+"""Commitment (toezegging) extraction from Dutch government letters to parliament.
+
+Pure Python, deterministic, no Django: the importer and the `extract` command call
+`extract(text)`; the importer also reuses `parse_deadline` on register records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .cleanup import CleanText, clean
+from .deadlines import Deadline, find_deadlines, parse_deadline
+from .detection import TRIGGERS, analyse_sentence, topic_words
+from .metadata import LetterMeta, Signatory, parse_metadata
+from .sentences import split_sentences
+
+__all__ = [
+    "Deadline",
+    "Extraction",
+    "FoundCommitment",
+    "FoundReference",
+    "LetterMeta",
+    "Signatory",
+    "extract",
+    "parse_deadline",
+]
+
+
+@dataclass(frozen=True)
+class FoundCommitment:
+    quote: str
+    start: int
+    end: int
+    kind: str  # "inform", "send_document" or "action"
+    actor: str
+    action: str
+    deadline_phrase: str | None
+    due: dt.date | None
+    confidence: float
+
+
+@dataclass(frozen=True)
+class FoundReference:
+    quote: str
+    start: int
+    end: int
+    refers_to: str
+    kind: str  # "reference" or "fulfilment"
+    deadline_phrase: str | None
+    due: dt.date | None
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Extraction:
+    letter: LetterMeta
+    commitments: list[FoundCommitment] = field(default_factory=list)
+    fulfilments: list[FoundReference] = field(default_factory=list)
+
+    def as_json(self, path: str | None = None) -> dict[str, Any]:
+        """The dict `manage.py extract --json` prints for one file (dates as ISO strings)."""
+        letter = self.letter
+        return {
+            "path": path,
+            "letter": {
+                "date": _iso(letter.date),
+                "date_inferred": letter.date_inferred,
+                "addressee": letter.addressee,
+                "kamerstuk": letter.kamerstuk,
+                "dossier": letter.dossier,
+                "signatories": [signatory.label() for signatory in letter.signatories],
+                "ministry": letter.ministry,
+            },
+            "commitments": [
+                {
+                    "quote": c.quote, "start": c.start, "end": c.end, "kind": c.kind,
+                    "actor": c.actor, "action": c.action, "deadline_phrase": c.deadline_phrase,
+                    "due": _iso(c.due), "confidence": round(c.confidence, 2),
+                }
+                for c in self.commitments
+            ],
+            "fulfilments": [
+                {
+                    "quote": r.quote, "start": r.start, "end": r.end, "refers_to": r.refers_to,
+                    "kind": r.kind, "deadline_phrase": r.deadline_phrase, "due": _iso(r.due),
+                    "confidence": round(r.confidence, 2),
+                }
+                for r in self.fulfilments
+            ],
+        }
+
+    def to_json(self, path: str | None = None) -> str:
+        return json.dumps(self.as_json(path), ensure_ascii=False)
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+_SPACE_RUN = re.compile(r"\s+")
+_LEAD_IN = re.compile(
+    r"^(?:vanzelfsprekend|uiteraard|ook|tevens|daarnaast|verder|zoals\s+toegezegd|zoals\s+"
+    r"aangekondigd)\s*,?\s*", re.IGNORECASE)
+# Restating an earlier promise of this letter: share this much of the smaller topic.
+_RESTATEMENT_OVERLAP = 0.5
+
+
+# A sentence that opens with a time phrase and inverts a government subject: "In het voorjaar
+# van 2020 neem ik een besluit ...", "Voor de zomer stuur ik ...". Cheap test first.
+_FRONTED_TIME = re.compile(
+    r"^(?:in|voor|vóór|na|begin|medio|eind|uiterlijk|rond|komend\w*|volgend\w*|binnen|later|nog|"
+    r"tegen|halverwege|q[1-4])\b(?:\s+\S+){0,7}?\s+[a-zà-ÿ]+\s+(?:ik|wij|we|het\s+kabinet)\b",
+    re.IGNORECASE)
+_INVERTED_GOV = re.compile(r"\s*,?\s*(?P<verb>[a-zà-ÿ]+)\s+(?:ik|wij|we|het\s+kabinet)\b",
+                           re.IGNORECASE)
+# finite verbs after which the sentence reports, expects or muses rather than promises
+_NOT_PROMISING_VERBS = frozenset(
+    """
+    heb hebben heeft had hadden ben is was waren zijn kan kon konden kunnen moet moest moeten
+    wil wilde willen zou zouden mag mocht werd werden wordt worden verwacht verwachten hoop
+    hopen denk denken zie zien merk merken constateer constateren ontving ontvingen vond
+    """.split()
+)
+
+
+# verbs of an act towards the Kamer or a decision; not policy verbs ("In 2025 investeert het
+# kabinet ...", "Vanaf 2026 stelt het kabinet ... beschikbaar" state policy, not a promise)
+_LEAD_ACT_VERB = re.compile(
+    r"(?:neem|nem|stuur|zend|informeer|bied|kom|spreek|presenteer|publiceer|lever|geef|geve|doe|"
+    r"maak|organiseer|beantwoord|reageer|overleg|rapporteer|bericht|verstuur|deel|zal|zull|ga|gaa|"
+    r"besluit|beslis)\w{0,2}",
+    re.IGNORECASE)
+
+
+def _future_lead(sentence: str, deadlines: list[Deadline], letter_date: dt.date | None) -> bool:
+    """Whether a sentence opens with a time phrase ahead of the letter, then "<verb> ik"."""
+    lead = min(deadlines, key=lambda deadline: deadline.start, default=None)
+    if lead is None or lead.due is None or sentence[:lead.start].strip():
+        return False
+    if letter_date is not None and lead.due <= letter_date:
+        return False
+    inverted = _INVERTED_GOV.match(sentence, lead.end)
+    return (bool(inverted) and inverted.group("verb").lower() not in _NOT_PROMISING_VERBS
+            and bool(_LEAD_ACT_VERB.fullmatch(inverted.group("verb"))))
+
+
+_ANAPHORA = re.compile(r"\b(?:hier|daar)(?:over|op|in|aan|mee|bij|van|voor)?\b", re.IGNORECASE)
+
+
+def _is_heading(sentence: str) -> bool:
+    """A short line without final punctuation: a heading such as "Toezegging klimaatadaptatie"."""
+    return sentence.rstrip()[-1:] not in ".!?:;)»”\"'" and len(sentence.split()) <= 12
+
+
+_FINITE_VERB = re.compile(
+    r"\b(?:is|zijn|was|waren|wordt|worden|werd|werden|ben|bent|heb|heeft|hebben|had|hadden|zal|"
+    r"zullen|zou|zouden|kan|kunnen|moet|moeten|wil|wilde|ga|gaat|gaan|zeg|zegt|zegde|stuur|stuurt|"
+    r"informeer|informeert|ontvangt|doe|doet|deed|kom|komt|kwam)\b", re.IGNORECASE)
+
+
+def _is_title(sentence: str) -> bool:
+    """A longer title line: no final punctuation and no finite verb ("Toezegging over ...")."""
+    return (sentence.rstrip()[-1:] not in ".!?:;)»”\"'" and len(sentence.split()) <= 30
+            and not _FINITE_VERB.search(sentence))
+
+
+@dataclass
+class _Promise:
+    topic: set[str]
+    due: dt.date | None
+    phrase: str | None
+    action: str
+    sentence_index: int = -1
+
+
+def _paraphrase(sentence: str) -> str:
+    action = _LEAD_IN.sub("", sentence).strip()
+    if len(action) > 240:
+        action = action[:237].rsplit(" ", 1)[0] + "..."
+    return action[:1].upper() + action[1:]
+
+
+def _restates(topic: set[str], due: dt.date | None, phrase: str | None,
+              earlier: list[_Promise], own_topic: set[str] | None = None,
+              sentence_index: int = -1) -> _Promise | None:
+    """The earlier promise of this letter that a sentence repeats, if any.
+
+    own_topic: the sentence's words without the sentence before it, against which the promise of
+    that very sentence before is compared (an anaphor borrows that sentence's topic wholesale).
+    """
+    for promise in earlier:
+        words = topic
+        if own_topic is not None and promise.sentence_index == sentence_index - 1:
+            words = own_topic
+        if due is not None and promise.due is not None and abs((due - promise.due).days) > 31:
+            continue
+        same_deadline = (phrase is not None and promise.phrase is not None and due is not None
+                         and _SPACE_RUN.sub(" ", phrase.lower()) == _SPACE_RUN.sub(
+                             " ", promise.phrase.lower()))
+        if same_deadline and promise.topic & words:
+            return promise
+        if len(promise.topic) >= 1 and len(words) >= 1:
+            shared = len(promise.topic & words)
+            if shared >= 1 and shared / min(len(promise.topic), len(words)) >= _RESTATEMENT_OVERLAP:
+                return promise
+    return None
+
+
+def extract(text: str) -> Extraction:
+    """Find the letter's metadata, its new commitments and its references to earlier ones."""
+    letter = parse_metadata(text)
+    speaker = letter.signatories[0].office if letter.signatories else None
+    cleaned: CleanText = clean(text)
+    commitments: list[FoundCommitment] = []
+    references: list[FoundReference] = []
+    promises: list[_Promise] = []
+    previous_sentence = ""
+    for index, (clean_start, clean_end) in enumerate(split_sentences(cleaned.text)):
+        sentence = _SPACE_RUN.sub(" ", cleaned.text[clean_start:clean_end])
+        context, previous_sentence = previous_sentence, sentence
+        if _is_heading(sentence):
+            continue
+        if not TRIGGERS.search(sentence) and not _FRONTED_TIME.search(sentence):
+            continue  # cheap filter first: the date grammar is the slow part
+        raw_sentence = cleaned.text[clean_start:clean_end]
+        deadlines = find_deadlines(raw_sentence, letter.date)
+        future_lead = _future_lead(raw_sentence, deadlines, letter.date)
+        analysis = analyse_sentence(sentence, speaker, has_deadline=bool(deadlines),
+                                    future_lead=future_lead)
+        if analysis.category is None:
+            continue
+        start, end = cleaned.original_span(clean_start, clean_end)
+        quote = text[start:end]
+        deadline = deadlines[0] if deadlines else None
+        phrase = due = None
+        if deadline is not None:
+            phrase_start, phrase_end = cleaned.original_span(clean_start + deadline.start,
+                                                             clean_start + deadline.end)
+            phrase, due = text[phrase_start:phrase_end], deadline.due
+        own_topic = topic_words(sentence)
+        topic = set(own_topic)
+        if _ANAPHORA.search(sentence):
+            # "hierover", "daarop": the subject is in the sentence before
+            topic |= topic_words(context)
+        action = _paraphrase(sentence)
+        if analysis.category == "reference":
+            if _is_title(sentence):
+                continue
+            references.append(FoundReference(
+                quote, start, end, action, analysis.kind or "reference", phrase, due,
+                analysis.confidence))
+            continue
+        earlier = _restates(topic, due, phrase, promises, own_topic, index)
+        if earlier is not None:
+            references.append(FoundReference(
+                quote, start, end, f"restates: {earlier.action}", "reference",
+                phrase or earlier.phrase, due or earlier.due, analysis.confidence * 0.9))
+            continue
+        promises.append(_Promise(topic, due, phrase, action, index))
+        commitments.append(FoundCommitment(
+            quote, start, end, analysis.kind or "action", analysis.actor or "kabinet", action,
+            phrase, due, analysis.confidence))
+    return Extraction(letter, commitments, references)
