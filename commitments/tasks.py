@@ -1,0 +1,76 @@
+"""Thin Celery tasks: each takes primary keys (or nothing), calls one service and owns its
+retry policy. The beat schedule in settings names them."""
+from __future__ import annotations
+
+import logging
+import random
+
+from celery import shared_task
+from django.conf import settings
+from django.db import transaction
+
+from . import digests
+from .overdue import flag_overdue, unflag_no_longer_overdue
+
+log = logging.getLogger(__name__)
+
+
+@shared_task(acks_late=True)  # idempotent: the dedupe keys make a re-run write nothing
+def flag_overdue_task() -> int:
+    healed = unflag_no_longer_overdue()
+    written = flag_overdue()
+    log.info("flag_overdue: %s commitment(s) became overdue, %s no longer overdue",
+             written, healed)
+    return written
+
+
+# --- letters in (issue 4) ----------------------------------------------------------------------
+
+@shared_task(acks_late=True)  # idempotent: letter_extract leaves what an analyst decided alone
+def extract_letter_task(letter_id: int) -> str:
+    from .letters import letter_extract
+    from .models import Letter
+
+    letter = Letter.objects.filter(pk=letter_id).first()
+    if letter is None:
+        return "missing"
+    return letter_extract(letter).extraction_state
+
+
+def _dispatch_send(digest_id: int) -> None:
+    # After commit: a worker must find the row the task names.
+    transaction.on_commit(lambda: send_digest_task.delay(digest_id))
+
+
+@shared_task(acks_late=True)  # idempotent: the unique (subscription, week) creates nothing twice
+def create_digests_task() -> dict[str, int]:
+    report = digests.create_digests(on_queued=_dispatch_send)
+    log.info(
+        "digests for the week of %s: %s created, %s skipped, %s already there",
+        report.week_start, report.created, report.skipped, report.existing,
+    )
+    return {"created": report.created, "skipped": report.skipped, "existing": report.existing}
+
+
+@shared_task(bind=True, acks_late=True)  # idempotent: the send claims queued -> sending
+def send_digest_task(self, digest_id: int) -> bool:
+    try:
+        return digests.digest_send(digest_id=digest_id)
+    except digests.DigestSendError as exc:
+        retries = self.request.retries or 0
+        if retries >= settings.DIGEST_SEND_MAX_RETRIES:
+            digests.digest_fail(digest_id=digest_id, error=str(exc))
+            return False
+        # Exponential backoff with jitter: 1, 2, 4, 8 ... minutes, capped at an hour.
+        countdown = min(60 * 2**retries, 3600) + random.randint(0, 30)
+        raise self.retry(exc=exc, countdown=countdown, max_retries=None) from exc
+
+
+@shared_task
+def requeue_stuck_digests_task() -> int:
+    ids = digests.requeue_stuck_digests()
+    for digest_id in ids:
+        _dispatch_send(digest_id)
+    if ids:
+        log.info("requeued %s digest(s)", len(ids))
+    return len(ids)
