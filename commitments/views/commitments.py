@@ -1,0 +1,228 @@
+"""The commitments list, a commitment's page, its CSV export and the analysts' actions.
+
+Reading views are generic class views; each writing view is POST-only, validates a form,
+calls one service and redirects.
+"""
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from .. import services
+from ..filters import CommitmentFilter, filter_commitments
+from ..forms import EditForm, FulfilForm, NoteForm, ReasonForm, VersionedForm
+from ..models import Commitment, Event, Statement
+from ..pagination import bounded_count, keyset_page
+
+PAGE_SIZE = 50
+REVIEW_PERMISSION = services.REVIEW_PERMISSION
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return redirect("commitments:list")
+
+
+class CommitmentListView(FilterView):
+    filterset_class = CommitmentFilter
+    template_name = "commitments/commitment_list.html"
+    paginate_by = None
+
+    def get_queryset(self):
+        return Commitment.objects.select_related("letter")  # the filter hides rejected ones
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset: CommitmentFilter = context["filter"]
+        if filterset.is_bound and not filterset.is_valid():
+            context.update(page=None, count=0, count_more=False)
+            return context
+        field, direction = filterset.ordering
+        page = keyset_page(
+            filterset.qs, field, direction, self.request.GET.get("cursor"), PAGE_SIZE
+        )
+        count, more = bounded_count(filterset.qs)
+        params = self.request.GET.copy()
+        params.pop("cursor", None)
+        next_params = params.copy()
+        if page.next_cursor:
+            next_params["cursor"] = page.next_cursor
+        context.update(
+            page=page,
+            commitments=page.rows,
+            count=count,
+            count_more=more,
+            query_string=params.urlencode(),
+            next_query=next_params.urlencode(),
+            today=timezone.localdate(),
+        )
+        return context
+
+
+def _csv_safe(value: object) -> str:
+    # A cell starting with = + - @ is a formula in a spreadsheet; letter text is untrusted.
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def commitment_export_csv(request: HttpRequest) -> HttpResponse:
+    """The filtered list as CSV, statuses in the registers' words (openstaand, voldaan, ...)."""
+    filterset = filter_commitments(request.GET, Commitment.objects.select_related("letter"))
+    if not filterset.is_valid():
+        return HttpResponse(
+            _("The filter is not valid: %(errors)s") % {"errors": filterset.errors.as_text()},
+            status=400, content_type="text/plain; charset=utf-8",
+        )
+    field, direction = filterset.ordering
+    ordered = filterset.qs.order_by(("-" if direction == "desc" else "") + field, "pk")
+    today = timezone.localdate()
+
+    def rows() -> Iterator[list[str]]:
+        yield [
+            _("number"), _("text"), _("actor"), _("ministry"), _("committee"), _("kind"),
+            _("status"), _("overdue"), _("review"), _("deadline phrase"), _("due date"),
+            _("date made"), _("source letter"), _("letter date"), _("quote"),
+        ]
+        for c in ordered.iterator(chunk_size=2000):
+            yield [_csv_safe(v) for v in (
+                c.number, c.text, c.actor, c.ministry, c.committee, c.kind, c.register_status,
+                "ja" if c.is_overdue(today) else "nee", c.review, c.deadline_phrase,
+                c.due_date.isoformat() if c.due_date else "",
+                c.made_on.isoformat() if c.made_on else "",
+                c.letter.title if c.letter else "",
+                c.letter.date.isoformat() if c.letter and c.letter.date else "", c.quote,
+            )]
+
+    writer = csv.writer(_Echo())
+    response = StreamingHttpResponse(
+        (writer.writerow(row) for row in rows()), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="toezeggingen-{today}.csv"'
+    return response
+
+
+class CommitmentDetailView(DetailView):
+    model = Commitment
+    slug_field = "number"
+    slug_url_kwarg = "number"
+    template_name = "commitments/commitment_detail.html"
+
+    def get_queryset(self):
+        return Commitment.objects.select_related("letter").prefetch_related(
+            Prefetch("events", queryset=Event.objects.select_related("user", "letter")),
+            Prefetch("statements", queryset=Statement.objects.select_related("letter")),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        c: Commitment = self.object
+        initial = {"version": c.version}
+        context.update(
+            can_review=services.can_review(self.request.user),
+            version_form=VersionedForm(initial=initial),
+            reason_form=ReasonForm(initial=initial),
+            edit_form=EditForm(initial={**initial, **{f: getattr(c, f) for f in EditForm.FIELDS}}),
+            fulfil_form=FulfilForm(initial=initial, commitment=c),
+            note_form=NoteForm(),
+            is_overdue=c.is_overdue(),
+        )
+        return context
+
+
+# --- analysts' actions -------------------------------------------------------------------------
+
+def _act(
+    request: HttpRequest, number: str, form_class: type, action: Callable, done: str
+) -> HttpResponse:
+    """Validate, call the service, report, and go back to the commitment."""
+    commitment = get_object_or_404(Commitment, number=number)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(commitment)
+    try:
+        action(commitment, form.cleaned_data)
+    except services.EditConflict as conflict:
+        messages.error(request, str(conflict))
+    except ValidationError as invalid:
+        for error in invalid.messages:
+            messages.error(request, error)
+    except PermissionDenied:
+        raise
+    else:
+        messages.success(request, done)
+    return redirect(commitment)
+
+
+def _analyst_view(func: Callable) -> Callable:
+    return login_required(permission_required(REVIEW_PERMISSION, raise_exception=True)(
+        require_POST(func)))
+
+
+@_analyst_view
+def confirm(request: HttpRequest, number: str) -> HttpResponse:
+    return _act(request, number, VersionedForm, lambda c, d: services.commitment_confirm(
+        commitment=c, user=request.user, version=d["version"]), _("Commitment confirmed."))
+
+
+@_analyst_view
+def reject(request: HttpRequest, number: str) -> HttpResponse:
+    return _act(request, number, ReasonForm, lambda c, d: services.commitment_reject(
+        commitment=c, user=request.user, version=d["version"], reason=d["note"]),
+        _("Marked as not a commitment."))
+
+
+@_analyst_view
+def edit(request: HttpRequest, number: str) -> HttpResponse:
+    def action(c: Commitment, data: dict) -> None:
+        changes = {name: data[name] for name in EditForm.FIELDS}
+        services.commitment_edit(
+            commitment=c, user=request.user, version=data["version"], reason=data["reason"],
+            **changes,
+        )
+    return _act(request, number, EditForm, action, _("Changes saved."))
+
+
+@_analyst_view
+def fulfil(request: HttpRequest, number: str) -> HttpResponse:
+    return _act(request, number, FulfilForm, lambda c, d: services.commitment_fulfil(
+        commitment=c, user=request.user, version=d["version"], partly=d["partly"],
+        letter=d["letter"], url=d["url"], note=d["note"]), _("Marked as fulfilled."))
+
+
+@_analyst_view
+def reopen(request: HttpRequest, number: str) -> HttpResponse:
+    return _act(request, number, ReasonForm, lambda c, d: services.commitment_reopen(
+        commitment=c, user=request.user, version=d["version"], note=d["note"]),
+        _("Commitment reopened."))
+
+
+@_analyst_view
+def withdraw(request: HttpRequest, number: str) -> HttpResponse:
+    return _act(request, number, ReasonForm, lambda c, d: services.commitment_withdraw(
+        commitment=c, user=request.user, version=d["version"], note=d["note"]),
+        _("Commitment withdrawn."))
+
+
+@_analyst_view
+def add_note(request: HttpRequest, number: str) -> HttpResponse:
+    return _act(request, number, NoteForm, lambda c, d: services.commitment_add_note(
+        commitment=c, user=request.user, note=d["note"]), _("Note added."))

@@ -1,0 +1,159 @@
+"""Digest subscriptions (logged-in users), the signed unsubscribe link (no login), and the
+outbox (staff). Writing views are POST-only: validate, call one write, redirect."""
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from ..digests import describe_query, filter_for, normalize_query, subscription_from_token
+from ..models import Digest, DigestStatus, Subscription
+
+OUTBOX_PAGE_SIZE = 50
+
+
+class SubscriptionForm(forms.ModelForm):
+    class Meta:
+        model = Subscription
+        # The address is the account's own: a form field would let anyone subscribe a stranger.
+        fields = ["query", "language"]
+        labels = {"query": gettext_lazy("Filter of the commitments list")}
+        help_texts = {
+            "query": gettext_lazy(
+                "Paste the address of a filtered commitments list, or leave empty to follow "
+                "all commitments."
+            ),
+        }
+
+    def clean_query(self) -> str:
+        query = normalize_query(self.cleaned_data.get("query", ""))
+        filterset = filter_for(query)
+        if not filterset.is_valid():
+            raise forms.ValidationError(_("This filter is not valid on the commitments list."))
+        return query
+
+
+def _own(request: HttpRequest, pk: int) -> Subscription:
+    return get_object_or_404(
+        Subscription, pk=pk, user=request.user, unsubscribed_at__isnull=True
+    )
+
+
+def _subscriptions_page(request: HttpRequest, form: SubscriptionForm, status: int = 200):
+    subscriptions = list(
+        Subscription.objects.filter(user=request.user, unsubscribed_at__isnull=True)
+    )
+    for subscription in subscriptions:
+        subscription.selection = describe_query(subscription.query)
+    return render(
+        request, "commitments/subscription_list.html",
+        {"subscriptions": subscriptions, "form": form}, status=status,
+    )
+
+
+@login_required
+def subscription_list(request: HttpRequest) -> HttpResponse:
+    form = SubscriptionForm(
+        initial={
+            "query": normalize_query(request.GET.get("filter", "")),
+            "language": request.LANGUAGE_CODE if request.LANGUAGE_CODE in ("nl", "en") else "nl",
+        }
+    )
+    return _subscriptions_page(request, form)
+
+
+@login_required
+@require_POST
+def subscription_create(request: HttpRequest) -> HttpResponse:
+    form = SubscriptionForm(request.POST)
+    if form.is_valid() and not request.user.email:
+        form.add_error(None, _("Your account has no e-mail address; ask the back office to "
+                               "add one, then subscribe."))
+    if not form.is_valid():
+        return _subscriptions_page(request, form, status=400)
+    subscription = form.save(commit=False)
+    subscription.user = request.user
+    subscription.email = request.user.email
+    subscription.save()
+    messages.success(request, _("You will get a digest every Monday at %(email)s.")
+                     % {"email": subscription.email})
+    return redirect("commitments:subscription-list")
+
+
+@login_required
+@require_POST
+def subscription_pause(request: HttpRequest, pk: int) -> HttpResponse:
+    subscription = _own(request, pk)
+    paused = not subscription.paused
+    Subscription.objects.filter(pk=subscription.pk).update(paused=paused)
+    messages.success(
+        request, _("Digest paused.") if paused else _("Digest resumed.")
+    )
+    return redirect("commitments:subscription-list")
+
+
+@login_required
+@require_POST
+def subscription_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    subscription = _own(request, pk)
+    Subscription.objects.filter(pk=subscription.pk).update(unsubscribed_at=timezone.now())
+    messages.success(request, _("You are unsubscribed from this digest."))
+    return redirect("commitments:subscription-list")
+
+
+# The one endpoint without CSRF: mail clients POST to it for one-click unsubscribe
+# (List-Unsubscribe-Post, RFC 8058). The signed token in the URL is the authorisation.
+@csrf_exempt
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        subscription = subscription_from_token(token)
+    except signing.SignatureExpired:
+        return render(
+            request, "commitments/subscription_unsubscribe.html", {"invalid": "expired"},
+            status=400,
+        )
+    except (signing.BadSignature, Subscription.DoesNotExist):
+        return render(
+            request, "commitments/subscription_unsubscribe.html", {"invalid": "bad"},
+            status=400,
+        )
+    done = subscription.unsubscribed_at is not None
+    if request.method == "POST" and not done:
+        Subscription.objects.filter(pk=subscription.pk, unsubscribed_at__isnull=True).update(
+            unsubscribed_at=timezone.now()
+        )
+        done = True
+    elif request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponse(status=405)
+    return render(
+        request, "commitments/subscription_unsubscribe.html",
+        {
+            "subscription": subscription, "done": done, "token": token,
+            "selection": describe_query(subscription.query),
+        },
+    )
+
+
+@staff_member_required
+def digest_outbox(request: HttpRequest) -> HttpResponse:
+    digests = Digest.objects.select_related("subscription__user").defer(
+        "body_text", "body_html"
+    )
+    status = request.GET.get("status", "")
+    if status in DigestStatus.values:
+        digests = digests.filter(status=status)
+    page = Paginator(digests, OUTBOX_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request, "commitments/digest_outbox.html",
+        {"page": page, "status": status, "statuses": DigestStatus.choices},
+    )

@@ -1,0 +1,58 @@
+"""The letters list and a letter's page with its commitments highlighted in the text."""
+from __future__ import annotations
+
+from django.db.models import Count, Q
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from ..filters import LetterFilter
+from ..highlight import highlight
+from ..models import OPEN_STATUSES, Commitment, Letter, Review
+
+
+class LetterListView(FilterView):
+    filterset_class = LetterFilter
+    template_name = "commitments/letter_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        # Counted per page below: annotating the whole queryset would make the paginator's
+        # COUNT(*) group every letter's commitments.
+        return Letter.objects.defer("text").order_by("-date", "-id")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        letters = list(context["object_list"])
+        counts = {
+            row["letter_id"]: row
+            for row in Commitment.objects.filter(letter__in=letters)
+            .exclude(review=Review.REJECTED)
+            .values("letter_id")
+            .annotate(total=Count("id"), open=Count("id", filter=Q(status__in=OPEN_STATUSES)))
+        }
+        for letter in letters:
+            row = counts.get(letter.pk, {})
+            letter.n_commitments, letter.n_open = row.get("total", 0), row.get("open", 0)
+        context["object_list"] = letters
+        return context
+
+
+class LetterDetailView(DetailView):
+    model = Letter
+    template_name = "commitments/letter_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        letter: Letter = self.object
+        commitments = list(letter.commitments.exclude(review=Review.REJECTED))
+        statements = list(letter.statements.select_related("commitment"))
+        spans = [
+            (c.span_start, c.span_end, c, "commitment")
+            for c in commitments if c.span_start is not None and c.span_end is not None
+        ] + [(s.span_start, s.span_end, s, s.kind) for s in statements]
+        context.update(
+            pieces=highlight(letter.text, spans),
+            commitments=commitments,
+            statements=statements,
+        )
+        return context
