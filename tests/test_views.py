@@ -1,0 +1,195 @@
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from commitments.models import Commitment, EventKind, Status
+from tests.factories import CommitmentFactory, LetterFactory
+
+pytestmark = pytest.mark.django_db
+
+ACTIONS = ["confirm", "reject", "edit", "fulfil", "reopen", "withdraw", "note"]
+
+
+def action_url(name: str, commitment: Commitment) -> str:
+    return reverse(f"commitments:{name}", args=[commitment.number])
+
+
+@pytest.mark.parametrize("name", ACTIONS)
+def test_logged_out_post_is_refused_and_changes_nothing(client, name):
+    commitment = CommitmentFactory()
+    response = client.post(action_url(name, commitment), {"version": 1, "note": "x"})
+    assert response.status_code == 302
+    assert reverse("login") in response["Location"]
+    commitment.refresh_from_db()
+    assert commitment.version == 1
+    assert not commitment.events.exists()
+
+
+@pytest.mark.parametrize("name", ACTIONS)
+def test_viewer_post_is_forbidden(viewer_client, name):
+    commitment = CommitmentFactory()
+    response = viewer_client.post(action_url(name, commitment), {"version": 1, "note": "x"})
+    assert response.status_code == 403
+    assert not commitment.events.exists()
+
+
+def test_get_on_an_action_is_not_allowed(analyst_client):
+    commitment = CommitmentFactory()
+    assert analyst_client.get(action_url("confirm", commitment)).status_code == 405
+
+
+def test_forged_post_without_csrf_token_is_refused(analyst):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(analyst)
+    commitment = CommitmentFactory()
+    response = client.post(action_url("confirm", commitment), {"version": 1})
+    assert response.status_code == 403
+    commitment.refresh_from_db()
+    assert commitment.review == "proposed"
+
+
+def test_analyst_marks_fulfilled_and_it_shows_on_the_timeline(analyst_client):
+    commitment = CommitmentFactory()
+    later = LetterFactory(title="Voortgangsbrief juni")
+    response = analyst_client.post(
+        action_url("fulfil", commitment), {"version": 1, "letter": later.pk}, follow=True
+    )
+    assert response.status_code == 200
+    commitment.refresh_from_db()
+    assert commitment.status == Status.FULFILLED
+    page = response.content.decode()
+    assert "event-fulfilled" in page
+    assert "Voortgangsbrief juni" in page
+
+
+def test_stale_form_shows_a_conflict_message(analyst_client):
+    commitment = CommitmentFactory()
+    Commitment.objects.filter(pk=commitment.pk).update(version=2)  # someone else saved
+    response = analyst_client.post(
+        action_url("edit", commitment),
+        {"version": 1, "text": "Mijn versie", "kind": "inform", "reason": "r"}, follow=True,
+    )
+    commitment.refresh_from_db()
+    assert commitment.text != "Mijn versie"
+    assert "TZ-" in response.content.decode()
+    messages = [str(m) for m in response.context["messages"]]
+    assert any(commitment.number in m and "door iemand anders gewijzigd" in m for m in messages)
+
+
+def test_malformed_edit_date_is_reported_and_changes_nothing(analyst_client):
+    commitment = CommitmentFactory()
+    response = analyst_client.post(
+        action_url("edit", commitment),
+        {"version": 1, "text": "x", "kind": "inform", "reason": "r", "due_date": "31-02-2024"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert list(response.context["messages"])
+    commitment.refresh_from_db()
+    assert commitment.text != "x"
+
+
+def test_analyst_sees_actions_viewer_does_not(analyst, viewer):
+    commitment = CommitmentFactory()
+    url = commitment.get_absolute_url()
+    as_analyst, as_viewer = Client(), Client()
+    as_analyst.force_login(analyst)
+    as_viewer.force_login(viewer)
+    assert action_url("note", commitment) in as_analyst.get(url).content.decode()
+    assert action_url("note", commitment) not in as_viewer.get(url).content.decode()
+
+
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def test_hostile_letter_text_is_escaped_on_every_page(client):
+    text = f"Den Haag, 1 maart 2024\n{HOSTILE}\nIk zal uw Kamer voor de zomer informeren.\n"
+    letter = LetterFactory(text=text, title=HOSTILE)
+    quote = "Ik zal uw Kamer voor de zomer informeren."
+    start = text.index(quote)
+    commitment = CommitmentFactory(letter=letter, quote=HOSTILE + quote, text=HOSTILE,
+                                   actor=HOSTILE, span_start=start, span_end=start + len(quote))
+    for url in [letter.get_absolute_url(), commitment.get_absolute_url(),
+                reverse("commitments:list"), reverse("commitments:letter-list")]:
+        body = client.get(url).content.decode()
+        assert "<script>alert" not in body, url
+        assert "<img src=x" not in body, url
+        assert "&lt;script&gt;" in body, url
+
+
+def test_letter_page_highlights_and_links_commitments(client):
+    commitment = CommitmentFactory()
+    body = client.get(commitment.letter.get_absolute_url()).content.decode()
+    assert f'id="{commitment.letter_anchor}"' in body
+    assert f'<mark class="commitment" id="{commitment.letter_anchor}"><a href="' \
+           f'{commitment.get_absolute_url()}"' in body
+
+
+def test_list_empty_result_says_so(client):
+    CommitmentFactory(ministry="Defensie")
+    body = client.get(reverse("commitments:list"), {"ministry": "Financiën"}).content.decode()
+    assert "Geen toezeggingen" in body or "No commitments match" in body
+
+
+def test_csv_export_follows_the_filter_and_speaks_register_words(client):
+    CommitmentFactory(ministry="Defensie", status=Status.FULFILLED, text="=HYPERLINK(1)")
+    CommitmentFactory(ministry="Financiën")
+    response = client.get(reverse("commitments:export-csv"), {"ministry": "Defensie"})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert len(rows) == 2
+    header, row = rows
+    assert row[header.index("status")] == "voldaan"  # the header is Dutch by default too
+    assert "'=HYPERLINK(1)" in row  # no formula injection into spreadsheets
+
+
+def test_interface_in_dutch_and_english(client):
+    CommitmentFactory()
+    # Dutch first, whatever the browser prefers...
+    dutch = client.get(reverse("commitments:list"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<h1>Toezeggingen</h1>" in dutch
+    assert "Exporteren als CSV" in dutch
+    # ...English once the user picks it with the language switch.
+    switched = client.post(reverse("set_language"), {"language": "en", "next": "/toezeggingen/"})
+    assert switched.status_code == 302
+    english = client.get(reverse("commitments:list")).content.decode()
+    assert "<h1>Commitments</h1>" in english
+    assert "Export as CSV" in english
+
+
+def test_commitment_page_shows_quote_deadline_and_timeline(client, analyst):
+    commitment = CommitmentFactory(deadline_phrase="voor de zomer", due_date=dt.date(2030, 7, 1))
+    from commitments import services
+    services.commitment_add_note(commitment=commitment, user=analyst, note="Nagevraagd bij BZ")
+    body = client.get(commitment.get_absolute_url()).content.decode()
+    assert commitment.quote in body
+    assert "voor de zomer" in body
+    assert "Nagevraagd bij BZ" in body
+    assert commitment.events.get().kind == EventKind.NOTE
+
+
+def test_list_offers_a_digest_of_the_current_selection(viewer_client):
+    response = viewer_client.get(reverse("commitments:list"), {"ministry": "Defensie"})
+    assert "/abonnementen/?filter=ministry%3DDefensie" in response.content.decode()
+    form = viewer_client.get("/abonnementen/?filter=ministry%3DDefensie").context["form"]
+    assert form.initial["query"] == "ministry=Defensie"
+
+
+def test_fulfil_menu_offers_later_letters_only_but_any_letter_validates(analyst_client):
+    import datetime as dt
+    commitment = CommitmentFactory(made_on=dt.date(2024, 3, 1))
+    older = LetterFactory(title="Oude brief", date=dt.date(2023, 1, 1))
+    later = LetterFactory(title="Latere brief", date=dt.date(2024, 6, 1))
+    page = analyst_client.get(commitment.get_absolute_url()).content.decode()
+    assert "Latere brief" in page
+    assert "Oude brief" not in page
+    assert later
+    analyst_client.post(action_url("fulfil", commitment), {"version": 1, "letter": older.pk})
+    commitment.refresh_from_db()
+    assert commitment.events.get(kind=EventKind.FULFILLED).letter == older
