@@ -26,6 +26,7 @@ from .importers.opendata import document_url
 from .models import (
     Addressee,
     Commitment,
+    Event,
     EventKind,
     ExtractionState,
     Letter,
@@ -37,7 +38,12 @@ from .models import (
     Status,
     status_from_register,
 )
-from .services import commitment_create, record_event, revise_proposal
+from .services import (
+    commitment_create,
+    commitment_follow_register,
+    record_event,
+    revise_proposal,
+)
 
 log = logging.getLogger(__name__)
 
@@ -346,15 +352,24 @@ def _remove_files(names: list[str]) -> None:
 
 def register_import(entry: RegisterEntry) -> tuple[Commitment, bool]:
     """A commitment from the Kamer's register. Its number is unique: importing the same record
-    again returns the existing commitment and changes nothing."""
-    existing = Commitment.objects.filter(register_number=entry.register_number).first()
-    if existing is not None:
-        return existing, False
+    again changes nothing. A later export of the register in which the record moved on (a new
+    status word, a new fulfilling letter) brings that change onto the existing commitment."""
     try:
         status = status_from_register(entry.status)
     except ValueError:
         raise ImportFailed(_("%(number)s: unknown register status “%(status)s”")
                            % {"number": entry.register_number, "status": entry.status}) from None
+    existing = Commitment.objects.filter(register_number=entry.register_number).first()
+    if existing is not None:
+        if _register_word(entry.status) != _register_word(existing.register_status_seen):
+            cited = {}
+            if status in (Status.FULFILLED, Status.PARTLY_FULFILLED):
+                cited = next((fields for fields in _fulfilment_events(entry) if not
+                              Event.objects.filter(dedupe_key=fields["dedupe_key"]).exists()), {})
+            commitment_follow_register(commitment=existing, word=entry.status, status=status,
+                                       **cited)
+        _register_fulfilments(existing, entry, status)
+        return existing, False
     deadline = _parse_deadline(entry.text, entry.made_on)
     commitment = commitment_create(
         text=entry.text, quote=entry.text, actor=entry.actor, ministry=entry.ministry,
@@ -362,22 +377,39 @@ def register_import(entry: RegisterEntry) -> tuple[Commitment, bool]:
         deadline_phrase=deadline.phrase[:200] if deadline else "",
         due_date=(deadline.due if deadline and deadline.due else None) or entry.due_date,
         made_on=entry.made_on, status=status, review=Review.CONFIRMED, origin=Origin.REGISTER,
-        register_number=entry.register_number,
+        register_number=entry.register_number, register_status_seen=entry.status[:40],
     )
-    kind = {Status.FULFILLED: EventKind.FULFILLED,
-            Status.PARTLY_FULFILLED: EventKind.PARTLY_FULFILLED}.get(status, EventKind.REFERENCED)
+    _register_fulfilments(commitment, entry, status)
+    return commitment, True
+
+
+def _register_word(word: str) -> str:
+    return " ".join(word.lower().split())
+
+
+def _fulfilment_events(entry: RegisterEntry) -> list[dict]:
+    """The timeline fields for each letter the register says fulfils the commitment."""
+    events = []
     for doc_id, title, url in entry.fulfilled_by:
         letter = Letter.objects.filter(source_url=document_url(doc_id)).first()
         # Dated by the fulfilling letter (or the promise) rather than the import, so a register
         # import of years of history does not fill this week's digests as "fulfilled".
         day = (letter.date if letter else None) or entry.made_on or timezone.localdate()
-        record_event(
-            commitment, kind, letter=letter, url=url, note=title or _("per the Kamer register"),
-            at=timezone.make_aware(dt.datetime.combine(day, dt.time(12))),
-            new_status=status if kind != EventKind.REFERENCED else "",
-            dedupe_key=f"register:{entry.register_number}:{doc_id}"[:120],
-        )
-    return commitment, True
+        events.append({
+            "letter": letter, "url": url, "note": title or _("per the Kamer register"),
+            "at": timezone.make_aware(dt.datetime.combine(day, dt.time(12))),
+            "dedupe_key": f"register:{entry.register_number}:{doc_id}"[:120],
+        })
+    return events
+
+
+def _register_fulfilments(commitment: Commitment, entry: RegisterEntry, status: str) -> None:
+    """Each letter the register says fulfils the commitment, on its timeline once."""
+    kind = {Status.FULFILLED: EventKind.FULFILLED,
+            Status.PARTLY_FULFILLED: EventKind.PARTLY_FULFILLED}.get(status, EventKind.REFERENCED)
+    for fields in _fulfilment_events(entry):
+        record_event(commitment, kind, new_status=status if kind != EventKind.REFERENCED else "",
+                     **fields)
 
 
 def _parse_deadline(text: str, reference):

@@ -193,6 +193,11 @@ class Commitment(models.Model):
     register_number = models.CharField(
         _("register number"), max_length=40, null=True, blank=True, unique=True
     )
+    # The register's own status word at the last import: a later import applies the register's
+    # change only when this word changed, so it never undoes an analyst's decision.
+    register_status_seen = models.CharField(
+        _("status in the register at the last import"), max_length=40, blank=True
+    )
     confidence = models.FloatField(_("confidence"), null=True, blank=True)
     # Set once an analyst changed any field by hand: re-extraction leaves the row alone then.
     edited = models.BooleanField(_("edited by an analyst"), default=False)

@@ -135,7 +135,8 @@ def commitment_create(
     kind: str = Kind.INFORM, deadline_phrase: str = "", due_date: dt.date | None = None,
     made_on: dt.date | None = None, status: str = Status.OPEN, review: str = Review.PROPOSED,
     origin: str = Origin.EXTRACTED, confidence: float | None = None,
-    register_number: str | None = None, user: User | None = None,
+    register_number: str | None = None, register_status_seen: str = "",
+    user: User | None = None,
 ) -> Commitment:
     """Create a commitment and its "made" event."""
     if span is not None and letter is not None:
@@ -149,6 +150,7 @@ def commitment_create(
         committee=committee, made_to=made_to, kind=kind, deadline_phrase=deadline_phrase,
         due_date=due_date, made_on=made_on, status=status, review=review, origin=origin,
         confidence=confidence, register_number=register_number,
+        register_status_seen=register_status_seen,
     )
     # Two importers may pick the same next number; the unique constraint decides, we retry.
     for _attempt in range(5):
@@ -327,6 +329,31 @@ def _change_status(
     if was_flagged and not commitment.is_overdue():
         record_event(commitment, EventKind.NO_LONGER_OVERDUE, user=user)
     return commitment
+
+
+_STATUS_EVENTS = {
+    Status.OPEN: EventKind.REOPENED,
+    Status.PARTLY_FULFILLED: EventKind.PARTLY_FULFILLED,
+    Status.FULFILLED: EventKind.FULFILLED,
+    Status.WITHDRAWN: EventKind.WITHDRAWN,
+}
+
+
+@transaction.atomic
+def commitment_follow_register(
+    *, commitment: Commitment, word: str, status: str, **event_fields: Any
+) -> Commitment:
+    """A register import found this commitment's status word changed in the Kamer's register:
+    follow it, with its event (citing the fulfilling letter where the register names one),
+    unless ours already says the same. The register is not an analyst, so this needs no
+    permission; it runs only when the register itself changed, never to undo a decision."""
+    commitment = _claim(commitment, None)
+    Commitment.objects.filter(pk=commitment.pk).update(register_status_seen=word[:40])
+    commitment.register_status_seen = word[:40]
+    if commitment.status == status:
+        return commitment
+    event_fields.setdefault("note", _("per the Kamer register: “%(word)s”") % {"word": word})
+    return _change_status(commitment, None, None, status, _STATUS_EVENTS[status], **event_fields)
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from io import StringIO
 from pathlib import Path
@@ -22,7 +23,7 @@ from commitments.models import (
     Review,
     Status,
 )
-from commitments.services import commitment_confirm, commitment_edit
+from commitments.services import commitment_confirm, commitment_edit, commitment_reopen
 from tests.documents import encrypt_pdf, make_docx, make_html, make_pdf
 from tests.fake_extraction import broken_extract, fake_extract
 
@@ -182,6 +183,49 @@ def test_register_records_become_register_commitments(db):
     again = file_import(data=(OPENDATA / "toezeggingen.json").read_bytes(), name="tz2.json")
     assert [created for _c, created in again.register] == [False, False, False]
     assert Event.objects.count() == events
+
+
+def _register_export(**changes: dict) -> bytes:
+    """The fixture export of the register, with some records moved on."""
+    data = json.loads((OPENDATA / "toezeggingen.json").read_text("utf-8"))
+    for record in data["value"]:
+        record.update(changes.get(record["Nummer"], {}))
+    return json.dumps(data).encode()
+
+
+def test_a_later_register_export_brings_its_changes_once(db, analyst):
+    file_import(data=_register_export(), name="tz.json")
+    sahel = Commitment.objects.get(register_number="TZ202310-045")
+    wet = Commitment.objects.get(register_number="TZ202311-007")
+    # An analyst reopens the partly fulfilled one; the register has not changed, so a later
+    # export must not undo that.
+    commitment_reopen(commitment=wet, user=analyst, version=wet.version, note="not yet")
+
+    later = _register_export(**{
+        "TZ202310-045": {"Status": "Voldaan", "Document": [
+            {"Id": "e2e2e2e2-0000-4000-8000-000000000001", "Titel": "Brief over de Sahel"}]},
+    })
+    result = file_import(data=later, name="tz-later.json")
+    assert [created for _c, created in result.register] == [False, False, False]
+
+    sahel.refresh_from_db()
+    assert sahel.status == Status.FULFILLED and sahel.register_status_seen == "Voldaan"
+    fulfilled = sahel.events.get(kind=EventKind.FULFILLED)  # one event, citing the letter
+    assert fulfilled.note == "Brief over de Sahel"
+    assert (fulfilled.old_status, fulfilled.new_status) == (Status.OPEN, Status.FULFILLED)
+    wet.refresh_from_db()
+    assert wet.status == Status.OPEN  # the analyst's decision stands
+
+    events = Event.objects.count()
+    file_import(data=later, name="tz-later-again.json")
+    assert Event.objects.count() == events
+
+    # The register moves the Sahel record back to open: we follow, with a reopened event.
+    file_import(data=_register_export(), name="tz-reopened.json")
+    sahel.refresh_from_db()
+    assert sahel.status == Status.OPEN
+    reopened = sahel.events.get(kind=EventKind.REOPENED)
+    assert "Openstaand" in reopened.note and reopened.user is None
 
 
 def test_unknown_register_status_fails_the_record(db):
