@@ -175,6 +175,7 @@ class _Promise:
     phrase: str | None
     action: str
     sentence_index: int = -1
+    kind: str | None = None
 
 
 def _paraphrase(sentence: str) -> str:
@@ -186,13 +187,15 @@ def _paraphrase(sentence: str) -> str:
 
 def _restates(topic: set[str], due: dt.date | None, phrase: str | None,
               earlier: list[_Promise], own_topic: set[str] | None = None,
-              sentence_index: int = -1) -> _Promise | None:
+              sentence_index: int = -1, kind: str | None = None) -> _Promise | None:
     """The earlier promise of this letter that a sentence repeats, if any.
 
     own_topic: the sentence's words without the sentence before it, against which the promise of
     that very sentence before is compared (an anaphor borrows that sentence's topic wholesale).
     """
     for promise in earlier:
+        if kind == "inform" and promise.kind == "action":
+            continue  # informing the Kamer about an act is a second promise, not the act again
         words = topic
         if own_topic is not None and promise.sentence_index == sentence_index - 1:
             words = own_topic
@@ -254,13 +257,13 @@ def extract(text: str) -> Extraction:
                 quote, start, end, action, analysis.kind or "reference", phrase, due,
                 analysis.confidence))
             continue
-        earlier = _restates(topic, due, phrase, promises, own_topic, index)
+        earlier = _restates(topic, due, phrase, promises, own_topic, index, analysis.kind)
         if earlier is not None:
             references.append(FoundReference(
                 quote, start, end, f"restates: {earlier.action}", "reference",
                 phrase or earlier.phrase, due or earlier.due, analysis.confidence * 0.9))
             continue
-        promises.append(_Promise(topic, due, phrase, action, index))
+        promises.append(_Promise(topic, due, phrase, action, index, analysis.kind))
         commitments.append(FoundCommitment(
             quote, start, end, analysis.kind or "action", analysis.actor or "kabinet", action,
             phrase, due, analysis.confidence))

@@ -35,7 +35,10 @@ _GOV = (
 _FUTURE = r"(?:zal|zullen|ga|gaat|gaan)"
 _GOV_FUTURE = re.compile(
     r"(?:\b" + _FUTURE + r"\s+" + _GOV + r"\b)|(?:(?:^|[,;:(]\s*|\b(?:dat|en|maar|ook|daarom|"
-    r"tevens|verder|vervolgens|hierna)\s+)" + _GOV + r"\s+" + _FUTURE + r"\b)",
+    r"tevens|verder|vervolgens|hierna)\s+)" + _GOV + r"\s+" + _FUTURE + r"\b)|"
+    # a subordinate clause puts the verb last: "dat ik het beleid op korte termijn zal publiceren"
+    r"(?:\b(?:dat|zodat|waarna)\s+(?:ik|wij|we|het\s+kabinet)\s+[^,;:.()]{1,120}?\b(?:zal|zullen)"
+    r"\s+\w+(?=\s*(?:[.;,:]|$|\b(?:en|of|maar|omdat)\b)))",
     re.IGNORECASE,
 )
 _INFORM_VERB = (
@@ -147,6 +150,14 @@ _INTENTION = re.compile(
     r"(?:ik|het\s+kabinet|wij|we)\s+verwacht(?:en)?\b(?=.{0,200}\bte\s+\w+))",
     re.IGNORECASE,
 )
+# "Vandaag heb ik u aangekondigd ... te antwoorden op vragen die de leden ... stelden"
+_OWN_PAST_REPORT = re.compile(r"^(?:\S+\s+){0,6}?(?:heb|hebben)\s+(?:ik|wij|we)\b", re.IGNORECASE)
+# An intention firm enough to bind, with a date: not "ik verwacht ... te ontvangen"
+_FIRM_INTENTION = re.compile(r"\b(?:ben|is|zijn)\s+(?:(?:ik|wij|we|het\s+kabinet|nog|thans|dan|"
+                             r"ook|daarom)\s+){0,3}voornemens\b|"
+                             r"\bvoornemens\s+(?:om|te|ben|is|zijn)\b|\bvan\s+plan\b|\bstreef(?:t)?\s+(?:\w+\s+){0,2}?"
+                             r"ernaar\b|\b(?:mijn|onze)\s+planning\s+is\b", re.IGNORECASE)
+_FIRST_PERSON_GOV = re.compile(r"\b(?:ik|wij|we|het\s+kabinet)\b", re.IGNORECASE)
 _PASSIVE_INFORM = re.compile(
     r"\b(?:wordt|worden)\b.{0,160}?\b(?:geïnformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gesteld|"
     r"gehouden|gebracht)|toegestuurd|toegezonden|aangeboden|gestuurd|verstuurd)\b|"
@@ -165,21 +176,31 @@ _REPORT_VERB = (r"(?:aangegeven|gemeld|meegedeeld|medegedeeld|bericht|laten\s+we
 _REFERENCE = re.compile(
     # an earlier promise reported in the past tense: "Ik heb U meegedeeld dat ik ... zou ..."
     r"\b(?:(?:heb|hebben|heeft)\s+(?:ik|wij|we|het\s+kabinet)|(?:ik|wij|we|het\s+kabinet)\s+"
-    r"(?:heb|hebben|heeft))\b.{0,120}?\b" + _REPORT_VERB + r"\b.{0,250}?\bdat\s+(?:ik|wij|we|"
-    r"het\s+kabinet|de\s+regering|uw\s+kamer|u)\b.{0,250}?\b(?:zal|zou|zullen|zouden|voorzag|"
-    r"voorzien)\b|"
+    r"(?:heb|hebben|heeft))\b.{0,120}?\b" + _REPORT_VERB + r"\b.{0,250}?\bdat\b.{0,250}?\b(?:zal|"
+    r"zou|zullen|zouden|voorzag|voorzien)\b|"
     # "heb ik aangegeven mijn visie uiterlijk in november aan uw Kamer te kunnen aanbieden"
     r"\b(?:heb|hebben|heeft)\s+(?:ik|wij|we|het\s+kabinet|de\s+(?:minister|staatssecretaris)\b|"
     r"mijn\s+(?:ambts)?voorganger|mijn\s+ambtgeno(?:ot|te)|onze\s+ambtsvoorgangers)\s+"
     r"(?:\S+\s+){0,22}?" + _REPORT_VERB
     + r"\s+(?:\S+\s+){0,25}?te\s+(?:kunnen\s+|zullen\s+)?(?:informeren|sturen|zenden|aanbieden|"
-    r"doen\s+toekomen|brengen|berichten|rapporteren|toesturen|geven|komen)\b|"
+    r"doen\s+toekomen|brengen|berichten|rapporteren|toesturen|geven|komen|antwoorden|"
+    r"beantwoorden|reageren)\b|"
+    # a restatement in the simple past: "Zoals ik u meldde in mijn brief van 26 mei, zal ik ..."
+    r"\bzoals\s+(?:ik|wij|we|het\s+kabinet)\s+(?:\w+\s+){0,3}?(?:meldde|meldden|schreef|schreven|"
+    r"berichtte|berichtten|aangaf|aangaven|aankondigde|aankondigden|toezegde|toezegden|liet\s+weten|"
+    r"lieten\s+weten)\b.{0,300}?\b(?:zal|zullen)\s+(?:ik|wij|we|het\s+kabinet)\b|"
     # restated: "Ik geef wederom aan dat ...", "Zoals ik eerder heb aangegeven, zal ik ..."
     r"\b(?:geef|geven)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hier(?:bij|mee)\s+)?(?:wederom|nogmaals|"
     r"opnieuw)\s+aan\b|\b(?:ik|wij|we|het\s+kabinet)\s+(?:geef|geven|geeft)\s+(?:hier(?:bij|mee)\s+)?"
     r"(?:wederom|nogmaals|opnieuw)\s+aan\b|\b(?:herhaal|herhalen)\s+(?:ik|wij|we)\b|\bzoals\s+(?:ik|wij|we|het\s+"
     r"kabinet)\s+(?:eerder|reeds|al)\s+(?:heb|hebben|heeft)\s+" + _REPORT_VERB + r"\b|"
-    r"\btoegezegde\b|\btoegezegd\b|\btoezegging(?:en)?\b|\btoezeg-?\s*gingen\b|\bgestand\b|"
+    r"\btoegezegde\b|\btoegezegd\b|\btoezegging\b|\bgestand\b|"
+    # the plural names earlier promises only with a pointer: "mijn toezeggingen", "de toezeggingen
+    # die ik deed", not as a kind of thing ("moties en toezeggingen", "alle toezeggingen over")
+    r"\b(?:mijn|onze|deze|twee|drie|vier|vijf|beide|enkele|gedane|volgende|genoemde|betreffende|"
+    r"uitvoering|tegemoet|invulling|voldoe|voldoet|voldoen|afdoening)\s+(?:[\w\-]+\s+){0,4}?"
+    r"toezeg-?\s*gingen\b|\btoezeg-?\s*gingen\s+(?:gedaan|uit|van|aan|tijdens|in\s+het|"
+    r"op\s+het|bij\s+het)\b|"
     r"\bzoals\s+(?:eerder\s+|reeds\s+|ook\s+)?(?:aangekondigd|beloofd|afgesproken)\b|"
     r"\b(?:de|het|mijn|deze)\s+(?:eerder\s+)?aangekondigde\s+(?:\w+\s+)?" + _DOCUMENT + r"\b",
     re.IGNORECASE,
@@ -368,7 +389,7 @@ def analyse_sentence(sentence: str, speaker: str | None = None,
     text = _ASIDE_TO_KAMER.sub("", sentence.strip())
     if not text or text.endswith("?") or not (future_lead or TRIGGERS.search(text)):
         return Analysis(None)
-    if _QUESTION_MEMBERS.search(text):
+    if _QUESTION_MEMBERS.search(text) and not _OWN_PAST_REPORT.search(text):
         return Analysis(None)
     # an aside in brackets does not make the sentence a reference: "(inclusief de toegezegde ...)"
     unbracketed = _BRACKETED.sub(" ", text)
@@ -381,8 +402,15 @@ def analyse_sentence(sentence: str, speaker: str | None = None,
 
     if _THIS_LETTER.search(text) or _CONDITIONAL.search(text) or _LASTING.search(text):
         return Analysis(None)
-    if _TELLING_NOW.search(text):
-        return Analysis(None)
+    telling_now = _TELLING_NOW.search(text)
+    kind_text = text
+    if telling_now:
+        # what is told may itself be a promise: "wil ik u laten weten dat ik voornemens ben de
+        # omvorming per 1 januari 2013 te laten plaatsvinden"
+        told = text[telling_now.end():]
+        if not (has_deadline and (_GOV_FUTURE.search(told) or _INTENTION.search(told))):
+            return Analysis(None)
+        kind_text = told  # telling is not informing the Kamer later
     if _SENT_NOW.search(text) and not _FUTURE_MODAL.search(text):
         return Analysis(None)
     has_deadline = has_deadline or bool(_OPENS_WITH_BOUND.search(text))
@@ -423,6 +451,9 @@ def analyse_sentence(sentence: str, speaker: str | None = None,
         confidence = 0.7 if has_deadline else 0.6
     elif intention and (inform_kamer or send_kamer):
         confidence = 0.6
+    elif has_deadline and _FIRM_INTENTION.search(text) and _FIRST_PERSON_GOV.search(text):
+        # "Ik streef ernaar dit besluit binnen twee maanden ... te nemen"
+        confidence = 0.55
     elif _EXPECT_FROM_US.search(text):
         confidence = 0.8
     elif future_lead:
@@ -434,4 +465,4 @@ def analyse_sentence(sentence: str, speaker: str | None = None,
         return Analysis(None)
     if _EXPECTATION.search(text) and not (inform_kamer or send_kamer or passive_inform):
         return Analysis(None)
-    return Analysis("commitment", _kind(text), _actor(text, speaker), confidence)
+    return Analysis("commitment", _kind(kind_text), _actor(text, speaker), confidence)

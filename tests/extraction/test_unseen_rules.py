@@ -43,6 +43,12 @@ def letter(body: str, date: str = "15 maart 2022") -> str:
          "geïnformeerd.", "inform"),
         ("Ik ben voornemens de nota in september aan uw Kamer te doen toekomen.",
          "send_document"),
+        # a subordinate clause puts the verb last
+        ("Dit betekent dat ik het beleid op korte termijn zal publiceren.", "action"),
+        # a firm intention with a date binds, also without the Kamer as receiver
+        ("Ik streef ernaar dit besluit binnen twee maanden te nemen.", "action"),
+        ("Bij deze wil ik u laten weten dat ik voornemens ben de omvorming per 1 januari 2023 "
+         "te laten plaatsvinden.", "action"),
     ],
 )
 def test_new_commitment_forms(sentence: str, kind: str) -> None:
@@ -78,6 +84,13 @@ def test_fronted_time_without_a_promise(body: str) -> None:
         "Deze brief wordt gelijktijdig aangeboden aan de Eerste Kamer.",
         "Dit volgt in de laatste paragraaf van deze brief, eerst ga ik in op de achtergrond.",
         "In verband met het reces ontvangt u deze brief nu.",
+        # telling the Kamer now, without a promise in what is told
+        "Bij deze wil ik u laten weten dat de regeling per 1 januari 2023 is ingegaan.",
+        # an intention without a date, and an expectation with one
+        "Ik ben voornemens de regeling te vereenvoudigen.",
+        "Ik verwacht het rapport van de commissie in juni te ontvangen.",
+        # toezeggingen as a kind of thing, not an earlier promise pointed at
+        "De lijst met doorlopende toezeggingen staat in de bijlage bij het overzicht.",
         # 'voornemens' as a noun
         "Ik heb u in april gemeld dat er vragen zijn gesteld over de voornemens van het kabinet "
         "ten aanzien van de toezending aan uw Kamer.",
@@ -108,6 +121,17 @@ def test_in_verband_hiermee_is_not_this_letters_act() -> None:
         "Ik geef wederom aan dat ik de Kamer voor een besluit nader zal informeren.",
         "Zoals ik eerder heb aangegeven, zal ik uw Kamer voor de zomer informeren.",
         "Het lid Jansen verzocht de toegezegde reactie voor het debat te ontvangen.",
+        # an earlier statement reported, whatever the subject of what was said
+        "Op 21 maart jl. heb ik u laten weten dat de omvorming op korte termijn plaats zal "
+        "vinden.",
+        # a restatement in the simple past
+        "Zoals ik u meldde in mijn brief van 26 mei, zal ik na de verkiezingen een besluit "
+        "nemen.",
+        # an announced answer to members' questions is reported, not a question
+        "Vandaag heb ik u aangekondigd heden schriftelijk nader te antwoorden op vragen die de "
+        "leden Jansen en De Vries stelden.",
+        # the plural names earlier promises when pointed at
+        "Met deze brief kom ik tegemoet aan enkele toezeggingen en moties.",
     ],
 )
 def test_reported_or_restated_promises_are_references(sentence: str) -> None:
