@@ -136,6 +136,29 @@ _LEAD_ACT_VERB = re.compile(
     re.IGNORECASE)
 
 
+# The same act in subject-first order, with a time ahead later in the sentence: "Het ministerie
+# van IenW laat in de eerste helft van 2023 ... berekenen", "Daarnaast start ik in 2024 ..."
+_SUBJECT_FIRST = re.compile(
+    r"^(?:(?:daarnaast|ook|verder|tevens|daarom|vervolgens|bovendien|hiervoor|daarvoor)\s*,?\s+)?"
+    r"(?:ik|wij|we|het\s+kabinet|mijn\s+ministerie|het\s+ministerie(?:\s+van\s+[\w&]+)?)\s+"
+    r"(?P<verb>[a-zà-ÿ]+)\b", re.IGNORECASE)
+_SUBJECT_FIRST_VERB = re.compile(
+    r"laat|start|actualiseer\w{0,2}|onderzoek\w?|evalueer\w?|verken\w?|" + _LEAD_ACT_VERB.pattern,
+    re.IGNORECASE)
+
+
+def _present_act_ahead(sentence: str, deadlines: list[Deadline],
+                       letter_date: dt.date | None) -> bool:
+    """Whether a sentence opens "<government> <act verb>" and names a time ahead of the letter."""
+    subject = _SUBJECT_FIRST.match(sentence)
+    if subject is None or subject.group("verb").lower() in _NOT_PROMISING_VERBS:
+        return False
+    if not _SUBJECT_FIRST_VERB.fullmatch(subject.group("verb")):
+        return False
+    return any(d.due is not None and d.kind != "vague" and d.start > subject.end()
+               and (letter_date is None or d.due > letter_date) for d in deadlines)
+
+
 def _future_lead(sentence: str, deadlines: list[Deadline], letter_date: dt.date | None) -> bool:
     """Whether a sentence opens with a time phrase ahead of the letter, then "<verb> ik"."""
     lead = min(deadlines, key=lambda deadline: deadline.start, default=None)
@@ -148,6 +171,7 @@ def _future_lead(sentence: str, deadlines: list[Deadline], letter_date: dt.date 
             and bool(_LEAD_ACT_VERB.fullmatch(inverted.group("verb"))))
 
 
+_SPLIT_DIAERESIS = re.compile(r"(\w) ([ïëöüä]\w)")
 _ANAPHORA = re.compile(r"\b(?:hier|daar)(?:over|op|in|aan|mee|bij|van|voor)?\b", re.IGNORECASE)
 
 
@@ -223,15 +247,19 @@ def extract(text: str) -> Extraction:
     promises: list[_Promise] = []
     previous_sentence = ""
     for index, (clean_start, clean_end) in enumerate(split_sentences(cleaned.text)):
+        # a PDF's text layer splits a word before its diaeresis: "ge ïnformeerd"
         sentence = _SPACE_RUN.sub(" ", cleaned.text[clean_start:clean_end])
+        sentence = _SPLIT_DIAERESIS.sub(r"\1\2", sentence)
         context, previous_sentence = previous_sentence, sentence
         if _is_heading(sentence):
             continue
-        if not TRIGGERS.search(sentence) and not _FRONTED_TIME.search(sentence):
+        if not (TRIGGERS.search(sentence) or _FRONTED_TIME.search(sentence)
+                or _SUBJECT_FIRST.search(sentence)):
             continue  # cheap filter first: the date grammar is the slow part
         raw_sentence = cleaned.text[clean_start:clean_end]
         deadlines = find_deadlines(raw_sentence, letter.date)
-        future_lead = _future_lead(raw_sentence, deadlines, letter.date)
+        future_lead = (_future_lead(raw_sentence, deadlines, letter.date)
+                       or _present_act_ahead(sentence, deadlines, letter.date))
         analysis = analyse_sentence(sentence, speaker, has_deadline=bool(deadlines),
                                     future_lead=future_lead)
         if analysis.category is None:

@@ -52,7 +52,8 @@ _INFORM_VERB = (
 _SEND_VERB = (
     r"(?:sturen|stuur|stuurt|toesturen|toegestuurd|zenden|zend|toezenden|toegezonden|"
     r"toekomen|toekomt|doen\s+toekomen|aanbieden|aangeboden|voorleggen|voorgelegd|"
-    r"ontvangt|ontvangen|verzenden|verstuurd|gestuurd|gezonden|tegemoet\s*(?:te\s+)?zien)"
+    r"ontvangt|ontvangen|verzenden|verstuurd|gestuurd|gezonden|tegemoet\s*(?:te\s+)?zien|"
+    r"delen|gedeeld)"
 )
 # "kom ik hierop terug", "Ik kom daar voor de zomer op terug"
 _COME_BACK_PATTERN = (
@@ -160,11 +161,19 @@ _FIRM_INTENTION = re.compile(r"\b(?:ben|is|zijn)\s+(?:(?:ik|wij|we|het\s+kabinet
 _FIRST_PERSON_GOV = re.compile(r"\b(?:ik|wij|we|het\s+kabinet)\b", re.IGNORECASE)
 _PASSIVE_INFORM = re.compile(
     r"\b(?:wordt|worden)\b.{0,160}?\b(?:geïnformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gesteld|"
-    r"gehouden|gebracht)|toegestuurd|toegezonden|aangeboden|gestuurd|verstuurd)\b|"
+    r"gehouden|gebracht)|toegestuurd|toegezonden|aangeboden|gestuurd|verstuurd|gedeeld)\b|"
     r"\bop\s+de\s+hoogte\s+(?:worden|wordt)\s+(?:gesteld|gehouden|gebracht)\b",
     re.IGNORECASE,
 )
-_PASSIVE_FUTURE = re.compile(r"\b(?:zal|zullen)\b.{0,200}?\bworden\s+\w+", re.IGNORECASE)
+# A government act in the future passive, its agent unnamed: "Daarbij zal ook de reactie op het
+# plan worden meegenomen" (not "zal door de gemeente worden ...", which is someone else's act)
+_PASSIVE_FUTURE_ACT = re.compile(
+    r"\b(?:zal|zullen)\b(?:(?!\bdoor\b)[^.;]){0,200}?\b(?:worden\s+(?:meegenomen|opgenomen|"
+    r"uitgewerkt|onderzocht|aangepast|opgesteld|gepubliceerd|ingediend|voorgelegd|geëvalueerd|"
+    r"betrokken|verkend|aangescherpt|vastgesteld|herzien|gewijzigd)|(?:meegenomen|opgenomen|"
+    r"uitgewerkt|onderzocht|aangepast|opgesteld|gepubliceerd|ingediend|voorgelegd|geëvalueerd|"
+    r"betrokken|verkend|aangescherpt|vastgesteld|herzien|gewijzigd)\s+worden)\b",
+    re.IGNORECASE)
 _EXPLICIT_NEW = re.compile(
     r"\b(?:zeg|zegt|zeggen)\s+(?:ik|het\s+kabinet|wij|we)\b(?:\s+\w+){0,10}?\s+toe\b|\b(?:ik|"
     r"het\s+kabinet|wij|we)\s+(?:zeg|zegt|zeggen)\s+(?:\w+\s+){0,6}?toe\b|\b(?:wil|kan|zal)\s+"
@@ -177,7 +186,7 @@ _REFERENCE = re.compile(
     # an earlier promise reported in the past tense: "Ik heb U meegedeeld dat ik ... zou ..."
     r"\b(?:(?:heb|hebben|heeft)\s+(?:ik|wij|we|het\s+kabinet)|(?:ik|wij|we|het\s+kabinet)\s+"
     r"(?:heb|hebben|heeft))\b.{0,120}?\b" + _REPORT_VERB + r"\b.{0,250}?\bdat\b.{0,250}?\b(?:zal|"
-    r"zou|zullen|zouden|voorzag|voorzien)\b|"
+    r"zou|zullen|zouden|voorzag|voorzien|wil|wilde|willen|wilden)\b|"
     # "heb ik aangegeven mijn visie uiterlijk in november aan uw Kamer te kunnen aanbieden"
     r"\b(?:heb|hebben|heeft)\s+(?:ik|wij|we|het\s+kabinet|de\s+(?:minister|staatssecretaris)\b|"
     r"mijn\s+(?:ambts)?voorganger|mijn\s+ambtgeno(?:ot|te)|onze\s+ambtsvoorgangers)\s+"
@@ -185,6 +194,13 @@ _REFERENCE = re.compile(
     + r"\s+(?:\S+\s+){0,25}?te\s+(?:kunnen\s+|zullen\s+)?(?:informeren|sturen|zenden|aanbieden|"
     r"doen\s+toekomen|brengen|berichten|rapporteren|toesturen|geven|komen|antwoorden|"
     r"beantwoorden|reageren)\b|"
+    # "Zoals u gemeld ben ik voornemens ...", "Zoals in de brief van 8 januari reeds beschreven"
+    r"\bzoals\s+(?:ik\s+|wij\s+|we\s+)?(?:u|uw\s+kamer)\s+(?:eerder\s+|reeds\s+|al\s+)?(?:heb\s+|"
+    r"hebben\s+|is\s+)?(?:gemeld|bericht|meegedeeld|medegedeeld|aangegeven|toegezegd|laten\s+"
+    r"weten|geïnformeerd|aangekondigd)\b|"
+    r"\bzoals\s+(?:ik\s+|wij\s+|we\s+)?(?:in|bij)\s+(?:de|mijn|onze|het)\s+\w*(?:brief|nota|"
+    r"notitie)\b.{0,150}?\b(?:beschreven|aangegeven|gemeld|aangekondigd|toegezegd|bericht|vermeld|"
+    r"uiteengezet|geschetst)\b|"
     # a restatement in the simple past: "Zoals ik u meldde in mijn brief van 26 mei, zal ik ..."
     r"\bzoals\s+(?:ik|wij|we|het\s+kabinet)\s+(?:\w+\s+){0,3}?(?:meldde|meldden|schreef|schreven|"
     r"berichtte|berichtten|aangaf|aangaven|aankondigde|aankondigden|toezegde|toezegden|liet\s+weten|"
@@ -198,7 +214,7 @@ _REFERENCE = re.compile(
     # the plural names earlier promises only with a pointer: "mijn toezeggingen", "de toezeggingen
     # die ik deed", not as a kind of thing ("moties en toezeggingen", "alle toezeggingen over")
     r"\b(?:mijn|onze|deze|twee|drie|vier|vijf|beide|enkele|gedane|volgende|genoemde|betreffende|"
-    r"uitvoering|tegemoet|invulling|voldoe|voldoet|voldoen|afdoening)\s+(?:[\w\-]+\s+){0,4}?"
+    r"uitvoering|tegemoet|invulling|voldoe|voldoet|voldoen|voldaan|afdoening)\s+(?:[\w\-]+\s+){0,4}?"
     r"toezeg-?\s*gingen\b|\btoezeg-?\s*gingen\s+(?:gedaan|uit|van|aan|tijdens|in\s+het|"
     r"op\s+het|bij\s+het)\b|"
     r"\bzoals\s+(?:eerder\s+|reeds\s+|ook\s+)?(?:aangekondigd|beloofd|afgesproken)\b|"
@@ -251,6 +267,7 @@ _CONDITIONAL = re.compile(
 )
 _LASTING = re.compile(
     r"\b(?:blijft|blijven|blijf|continueren|voortzetten|zet\w*\s+.{0,60}\bvoort)\b|"
+    r"\b(?:ga|gaat|gaan)\s+(?:\w+\s+){0,3}?door\s+met\b|\bdoorgaan\s+met\b|"
     r"\b(?:alert|waakzaam|bereid|terughoudend|kritisch)\s+(?:\w+\s+){0,2}?(?:zijn|blijven)\b|"
     r"\bzich\s+(?:blijven\s+)?(?:in\s*zetten|inzetten)\b|\bzal\s+(?:\w+\s+){0,4}inzetten\s+op\b",
     re.IGNORECASE,
@@ -451,6 +468,8 @@ def analyse_sentence(sentence: str, speaker: str | None = None,
         confidence = 0.7 if has_deadline else 0.6
     elif intention and (inform_kamer or send_kamer):
         confidence = 0.6
+    elif _PASSIVE_FUTURE_ACT.search(text) and not _PAST.search(text):
+        confidence = 0.55
     elif has_deadline and _FIRM_INTENTION.search(text) and _FIRST_PERSON_GOV.search(text):
         # "Ik streef ernaar dit besluit binnen twee maanden ... te nemen"
         confidence = 0.55
@@ -463,6 +482,11 @@ def analyse_sentence(sentence: str, speaker: str | None = None,
     if _POLICY_LINE.search(text) and not (inform_kamer or send_kamer or passive_inform
                                           or addresses):
         return Analysis(None)
-    if _EXPECTATION.search(text) and not (inform_kamer or send_kamer or passive_inform):
-        return Analysis(None)
+    expectation = _EXPECTATION.search(text)
+    if expectation and not (inform_kamer or send_kamer or passive_inform):
+        # an act the sentence opens with keeps its promise through a "kunnen" later on: "Het
+        # ministerie laat in 2023 berekenen welke concentraties daar kunnen optreden"
+        if not (future_lead and confidence == 0.7 and expectation.group(0).lower() in (
+                "kunnen", "zou", "zouden")):
+            return Analysis(None)
     return Analysis("commitment", _kind(kind_text), _actor(text, speaker), confidence)

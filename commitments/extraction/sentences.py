@@ -95,6 +95,12 @@ def _heading_breaks(text: str) -> list[int]:
     breaks: list[int] = []
     line_start = 0
     previous_ended = True  # the line before ended a sentence (or there is none)
+    # In text wrapped at a fixed width (a PDF's text layer), a line that runs to the margin is
+    # the middle of a paragraph, however its next line begins: a heading stops short (or is a
+    # few long words, "Toezegging Nederlandse inspanningen op het gebied van klimaatadaptatie").
+    lengths = sorted(len(line.strip()) for line in text.split("\n") if line.strip())
+    margin = lengths[len(lengths) * 4 // 5] if len(lengths) >= 20 else 0
+    full_width = margin * 0.9 if margin >= 50 else float("inf")
     for match in re.finditer(r"\n", text):
         newline = match.start()
         line = text[line_start:newline].strip()
@@ -112,6 +118,7 @@ def _heading_breaks(text: str) -> list[int]:
                     and (next_char.isupper() or next_char in "\"“«"
                          or (numbered and next_char.isdigit()))
                     and "," not in line and len(line.split()) <= 16
+                    and (len(line) < full_width or len(line.split()) <= 10)
                     and line.split()[-1].lower() not in _FUNCTION_WORDS):
                 breaks.append(newline)
                 previous_ended = True

@@ -49,6 +49,12 @@ def letter(body: str, date: str = "15 maart 2022") -> str:
         ("Ik streef ernaar dit besluit binnen twee maanden te nemen.", "action"),
         ("Bij deze wil ik u laten weten dat ik voornemens ben de omvorming per 1 januari 2023 "
          "te laten plaatsvinden.", "action"),
+        # sharing with the Kamer is sending it
+        ("De agenda's zullen op 2 november worden ondertekend en dan met uw Kamer worden "
+         "gedeeld.",
+         "send_document"),
+        # a government act in the future passive, its agent unnamed
+        ("Daarbij zal ook de reactie op het tienpuntenplan worden meegenomen.", "action"),
     ],
 )
 def test_new_commitment_forms(sentence: str, kind: str) -> None:
@@ -91,6 +97,10 @@ def test_fronted_time_without_a_promise(body: str) -> None:
         "Ik verwacht het rapport van de commissie in juni te ontvangen.",
         # toezeggingen as a kind of thing, not an earlier promise pointed at
         "De lijst met doorlopende toezeggingen staat in de bijlage bij het overzicht.",
+        # someone else's act in the future passive
+        "Daarbij zal het plan door de gemeente worden aangepast.",
+        # going on with an approach is a lasting line
+        "We gaan daarom in 2023 door met deze aanpak.",
         # 'voornemens' as a noun
         "Ik heb u in april gemeld dat er vragen zijn gesteld over de voornemens van het kabinet "
         "ten aanzien van de toezending aan uw Kamer.",
@@ -132,6 +142,10 @@ def test_in_verband_hiermee_is_not_this_letters_act() -> None:
         "leden Jansen en De Vries stelden.",
         # the plural names earlier promises when pointed at
         "Met deze brief kom ik tegemoet aan enkele toezeggingen en moties.",
+        "Zoals u gemeld ben ik voornemens mijn visie voor de zomer aan uw Kamer te sturen.",
+        "Zoals in de brief aan uw Kamer van 8 januari reeds beschreven, zal in de visie aandacht "
+        "worden besteed aan de moties.",
+        "In mei heb ik aangegeven dat ik samen met de sector met een visie wil komen.",
     ],
 )
 def test_reported_or_restated_promises_are_references(sentence: str) -> None:
@@ -177,7 +191,7 @@ def test_capitals_heading_and_head_lines_are_their_own_sentences() -> None:
 @pytest.mark.parametrize(
     ("sentence", "due"),
     [
-        ("Het kabinet besluit rond de zomer van 2022 over het plan.", "2022-09-22"),
+        ("Het kabinet besluit rond de zomer van 2022 over het plan.", "2022-08-31"),
         ("U ontvangt de brief uiterlijk voor het einde van het meireces.", "2022-05-12"),
         ("Ik stuur de rest uiterlijk voor het einde van het zomerreces.", "2022-09-01"),
         ("Ik stuur de visie tijdig voor het overleg van 1 december aanstaande.", "2022-12-01"),
@@ -366,3 +380,31 @@ def test_a_past_day_date_hides_its_month() -> None:
     found = find_deadlines("De Afdeling bracht haar advies uit op 4 februari 2014.",
                            dt.date(2014, 2, 6))
     assert found == []
+
+
+def test_subject_first_act_with_a_time_ahead_is_a_commitment() -> None:
+    found = extract(letter(
+        "Het ministerie van Financiën laat in de eerste helft van 2023 door het CPB berekenen "
+        "welke effecten de maatregel kan hebben.\nIk vind het belangrijk dat dit in 2023 gebeurt."))
+    assert [(c.kind, c.due) for c in found.commitments] == [("action", dt.date(2023, 6, 30))]
+
+
+def test_a_full_pdf_line_is_no_heading_and_a_split_diaeresis_is_one_word() -> None:
+    wrapped = "\n".join([
+        "Dit is een regel van een brief die tot aan de rechtermarge van de pagina doorloopt.",
+    ] * 20 + [
+        "Het ministerie van Financiën laat in de eerste helft van 2023 voor de gemeenten",
+        "Utrecht en Zwolle berekenen welke effecten de maatregel heeft.",
+        "Hierover wordt de Kamer door de Staatssecretaris ge ïnformeerd.",
+    ])
+    found = extract(letter(wrapped))
+    assert [c.quote.split()[:3] for c in found.commitments] == [
+        ["Het", "ministerie", "van"], ["Hierover", "wordt", "de"]]
+    assert "Utrecht" in found.commitments[0].quote
+
+
+def test_a_vague_span_yields_to_a_named_time() -> None:
+    [deadline, *_] = find_deadlines(
+        "De komende periode werkt het kabinet toe naar een convenant, dat eind dit jaar "
+        "gepresenteerd zal worden.", D)
+    assert deadline.due == dt.date(2022, 12, 31)
