@@ -8,6 +8,11 @@ scores them (see scoring.py).
   fulfilments F1 0.88, due dates 10/11, letter dates 19/22; the floors below are the level
   reached after general rules, and the set has been tuned on since: measuring generalisation
   again needs a fresh holdout.
+- blind/: 29 real letters (2006-2025, both Kamers; three long policy letters as PDF text)
+  labelled by hand from the guidelines by people who did not see the extractor, in three
+  batches. Scored before any rule was written for a batch: commitments F1 0.77, 0.67 and
+  0.59 (the batch with the long letters), fulfilments F1 0.86, 0.70 and 0.55. The floors
+  are what general rules reached after; the set is tuned on now.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ HERE = Path(__file__).parent
 FLOORS = {
     "letters": (0.99, 0.97, 1.0, 0.95),
     "holdout": (0.99, 0.99, 1.0, 0.99),
+    "blind": (0.86, 0.95, 1.0, 0.97),
 }
 
 
@@ -32,7 +38,7 @@ def labelled(request) -> tuple[str, dict]:
 
 
 def test_the_sets_are_varied_and_labelled_exactly() -> None:
-    for name, minimum in (("letters", 30), ("holdout", 15)):
+    for name, minimum in (("letters", 30), ("holdout", 15), ("blind", 25)):
         labels = load_labels(HERE / name)
         assert len(labels) >= minimum
         assert {label["addressee"] for label in labels} == {"Tweede Kamer", "Eerste Kamer"}
@@ -41,7 +47,8 @@ def test_the_sets_are_varied_and_labelled_exactly() -> None:
             for key in ("commitments", "fulfilments", "doubtful"):
                 for item in label.get(key, []):
                     assert text[item["start"]:item["end"]] == item["quote"], (name, item)
-    assert all(label["source"].startswith("real") for label in load_labels(HERE / "holdout"))
+    for name in ("holdout", "blind"):
+        assert all(label["source"].startswith("real") for label in load_labels(HERE / name))
 
 
 def test_scores_stay_at_their_floors(labelled) -> None:
