@@ -158,6 +158,10 @@ _FIRM_INTENTION = re.compile(r"\b(?:ben|is|zijn)\s+(?:(?:ik|wij|we|het\s+kabinet
                              r"ook|daarom)\s+){0,3}voornemens\b|"
                              r"\bvoornemens\s+(?:om|te|ben|is|zijn)\b|\bvan\s+plan\b|\bstreef(?:t)?\s+(?:\w+\s+){0,2}?"
                              r"ernaar\b|\b(?:mijn|onze)\s+planning\s+is\b", re.IGNORECASE)
+_RESOLVED = re.compile(
+    r"\b(?:ben\s+ik|ik\s+ben|is\s+het\s+kabinet|het\s+kabinet\s+is|zijn\s+wij|wij\s+zijn|zijn\s+we|"
+    r"we\s+zijn)\s+(?:(?:daarom|dan|ook|nu|thans)\s+)?(?:voornemens|van\s+plan)\s+(?:om\s+)?"
+    r"(?:[\w\-]+\s+){1,14}?te\s+\w+", re.IGNORECASE)
 _FIRST_PERSON_GOV = re.compile(r"\b(?:ik|wij|we|het\s+kabinet)\b", re.IGNORECASE)
 _PASSIVE_INFORM = re.compile(
     r"\b(?:wordt|worden)\b.{0,160}?\b(?:geïnformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gesteld|"
@@ -170,9 +174,11 @@ _PASSIVE_INFORM = re.compile(
 _PASSIVE_FUTURE_ACT = re.compile(
     r"\b(?:zal|zullen)\b(?:(?!\bdoor\b)[^.;]){0,200}?\b(?:worden\s+(?:meegenomen|opgenomen|"
     r"uitgewerkt|onderzocht|aangepast|opgesteld|gepubliceerd|ingediend|voorgelegd|geëvalueerd|"
-    r"betrokken|verkend|aangescherpt|vastgesteld|herzien|gewijzigd)|(?:meegenomen|opgenomen|"
-    r"uitgewerkt|onderzocht|aangepast|opgesteld|gepubliceerd|ingediend|voorgelegd|geëvalueerd|"
-    r"betrokken|verkend|aangescherpt|vastgesteld|herzien|gewijzigd)\s+worden)\b",
+    r"betrokken|verkend|aangescherpt|vastgesteld|herzien|gewijzigd|in\s+kaart\s+gebracht|in\s+beeld\s+"
+    r"gebracht)|(?:meegenomen|opgenomen|uitgewerkt|onderzocht|aangepast|opgesteld|gepubliceerd|"
+    r"ingediend|voorgelegd|geëvalueerd|betrokken|verkend|aangescherpt|vastgesteld|herzien|"
+    r"gewijzigd|in\s+kaart\s+gebracht|in\s+beeld\s+gebracht)\s+worden|in\s+(?:kaart|beeld)\s+worden\s+"
+    r"gebracht)\b",
     re.IGNORECASE)
 _EXPLICIT_NEW = re.compile(
     r"\b(?:zeg|zegt|zeggen)\s+(?:ik|het\s+kabinet|wij|we)\b(?:\s+\w+){0,10}?\s+toe\b|\b(?:ik|"
@@ -473,6 +479,9 @@ def analyse_sentence(sentence: str, speaker: str | None = None,
     elif has_deadline and _FIRM_INTENTION.search(text) and _FIRST_PERSON_GOV.search(text):
         # "Ik streef ernaar dit besluit binnen twee maanden ... te nemen"
         confidence = 0.55
+    elif _RESOLVED.search(text):
+        # "Ik ben voornemens om een tijdlijn op te stellen": resolved on an act, undated
+        confidence = 0.5
     elif _EXPECT_FROM_US.search(text):
         confidence = 0.8
     elif future_lead:

@@ -53,7 +53,10 @@ def letter(body: str, date: str = "15 maart 2022") -> str:
         ("De agenda's zullen op 2 november worden ondertekend en dan met uw Kamer worden "
          "gedeeld.",
          "send_document"),
+        # resolved on an act, undated
+        ("Ik ben voornemens om een tijdlijn op te stellen voor de maatregelen.", "action"),
         # a government act in the future passive, its agent unnamed
+        ("De impact zal met een toets nader in kaart worden gebracht.", "action"),
         ("Daarbij zal ook de reactie op het tienpuntenplan worden meegenomen.", "action"),
     ],
 )
@@ -92,8 +95,7 @@ def test_fronted_time_without_a_promise(body: str) -> None:
         "In verband met het reces ontvangt u deze brief nu.",
         # telling the Kamer now, without a promise in what is told
         "Bij deze wil ik u laten weten dat de regeling per 1 januari 2023 is ingegaan.",
-        # an intention without a date, and an expectation with one
-        "Ik ben voornemens de regeling te vereenvoudigen.",
+        # an expectation with a date
         "Ik verwacht het rapport van de commissie in juni te ontvangen.",
         # toezeggingen as a kind of thing, not an earlier promise pointed at
         "De lijst met doorlopende toezeggingen staat in de bijlage bij het overzicht.",
