@@ -147,13 +147,19 @@ _SUBJECT_FIRST_VERB = re.compile(
     re.IGNORECASE)
 
 
+def _subject_first_act(sentence: str) -> re.Match | None:
+    """The opening "<government> <act verb>" of a sentence, if it has one."""
+    subject = _SUBJECT_FIRST.match(sentence)
+    if subject is None or subject.group("verb").lower() in _NOT_PROMISING_VERBS:
+        return None
+    return subject if _SUBJECT_FIRST_VERB.fullmatch(subject.group("verb")) else None
+
+
 def _present_act_ahead(sentence: str, deadlines: list[Deadline],
                        letter_date: dt.date | None) -> bool:
     """Whether a sentence opens "<government> <act verb>" and names a time ahead of the letter."""
-    subject = _SUBJECT_FIRST.match(sentence)
-    if subject is None or subject.group("verb").lower() in _NOT_PROMISING_VERBS:
-        return False
-    if not _SUBJECT_FIRST_VERB.fullmatch(subject.group("verb")):
+    subject = _subject_first_act(sentence)
+    if subject is None:
         return False
     return any(d.due is not None and d.kind != "vague" and d.start > subject.end()
                and (letter_date is None or d.due > letter_date) for d in deadlines)
@@ -254,7 +260,7 @@ def extract(text: str) -> Extraction:
         if _is_heading(sentence):
             continue
         if not (TRIGGERS.search(sentence) or _FRONTED_TIME.search(sentence)
-                or _SUBJECT_FIRST.search(sentence)):
+                or _subject_first_act(sentence)):
             continue  # cheap filter first: the date grammar is the slow part
         raw_sentence = cleaned.text[clean_start:clean_end]
         deadlines = find_deadlines(raw_sentence, letter.date)
