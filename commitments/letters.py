@@ -361,12 +361,17 @@ def register_import(entry: RegisterEntry) -> tuple[Commitment, bool]:
                            % {"number": entry.register_number, "status": entry.status}) from None
     existing = Commitment.objects.filter(register_number=entry.register_number).first()
     if existing is not None:
-        if _register_word(entry.status) != _register_word(existing.register_status_seen):
+        seen = _register_word(existing.register_status_seen)
+        if _register_word(entry.status) != seen:
+            # A row imported before the word was kept (seen is empty) only learns the word: what
+            # the register said then is unknown, so its status may be an analyst's decision.
+            target = status if seen else existing.status
             cited = {}
-            if status in (Status.FULFILLED, Status.PARTLY_FULFILLED):
+            if target != existing.status and status in (Status.FULFILLED,
+                                                        Status.PARTLY_FULFILLED):
                 cited = next((fields for fields in _fulfilment_events(entry) if not
                               Event.objects.filter(dedupe_key=fields["dedupe_key"]).exists()), {})
-            commitment_follow_register(commitment=existing, word=entry.status, status=status,
+            commitment_follow_register(commitment=existing, word=entry.status, status=target,
                                        **cited)
         _register_fulfilments(existing, entry, status)
         return existing, False

@@ -228,6 +228,17 @@ def test_a_later_register_export_brings_its_changes_once(db, analyst):
     assert "Openstaand" in reopened.note and reopened.user is None
 
 
+def test_a_register_row_from_before_the_word_was_kept_only_learns_it(db):
+    file_import(data=_register_export(), name="tz.json")
+    sahel = Commitment.objects.get(register_number="TZ202310-045")
+    Commitment.objects.filter(pk=sahel.pk).update(register_status_seen="")
+    events = Event.objects.count()
+    file_import(data=_register_export(**{"TZ202310-045": {"Status": "Voldaan"}}), name="b.json")
+    sahel.refresh_from_db()
+    assert sahel.status == Status.OPEN and sahel.register_status_seen == "Voldaan"
+    assert Event.objects.count() == events
+
+
 def test_unknown_register_status_fails_the_record(db):
     from commitments.importers import ImportFailed, RegisterEntry
 
