@@ -154,10 +154,10 @@ _INTENTION = re.compile(
 # "Vandaag heb ik u aangekondigd ... te antwoorden op vragen die de leden ... stelden"
 _OWN_PAST_REPORT = re.compile(r"^(?:\S+\s+){0,6}?(?:heb|hebben)\s+(?:ik|wij|we)\b", re.IGNORECASE)
 # An intention firm enough to bind, with a date: not "ik verwacht ... te ontvangen"
-_FIRM_INTENTION = re.compile(r"\b(?:ben|is|zijn)\s+(?:(?:ik|wij|we|het\s+kabinet|nog|thans|dan|"
-                             r"ook|daarom)\s+){0,3}voornemens\b|"
-                             r"\bvoornemens\s+(?:om|te|ben|is|zijn)\b|\bvan\s+plan\b|\bstreef(?:t)?\s+(?:\w+\s+){0,2}?"
-                             r"ernaar\b|\b(?:mijn|onze)\s+planning\s+is\b", re.IGNORECASE)
+_FIRM_INTENTION = re.compile(
+    r"\b(?:ben|is|zijn)\s+(?:(?:ik|wij|we|het\s+kabinet|nog|thans|dan|ook|daarom)\s+){0,3}"
+    r"voornemens\b|\bvoornemens\s+(?:om|te|ben|is|zijn)\b|\bvan\s+plan\b|"
+    r"\bstreef(?:t)?\s+(?:\w+\s+){0,2}?ernaar\b|\b(?:mijn|onze)\s+planning\s+is\b", re.IGNORECASE)
 _RESOLVED = re.compile(
     r"\b(?:ben\s+ik|ik\s+ben|is\s+het\s+kabinet|het\s+kabinet\s+is|zijn\s+wij|wij\s+zijn|zijn\s+we|"
     r"we\s+zijn)\s+(?:(?:daarom|dan|ook|nu|thans)\s+)?(?:voornemens|van\s+plan)\s+(?:om\s+)?"
@@ -171,14 +171,14 @@ _PASSIVE_INFORM = re.compile(
 )
 # A government act in the future passive, its agent unnamed: "Daarbij zal ook de reactie op het
 # plan worden meegenomen" (not "zal door de gemeente worden ...", which is someone else's act)
+_ACT_PARTICIPLE = (
+    r"(?:meegenomen|opgenomen|uitgewerkt|onderzocht|aangepast|opgesteld|gepubliceerd|ingediend|"
+    r"voorgelegd|geëvalueerd|betrokken|verkend|aangescherpt|vastgesteld|herzien|gewijzigd|"
+    r"in\s+kaart\s+gebracht|in\s+beeld\s+gebracht)"
+)
 _PASSIVE_FUTURE_ACT = re.compile(
-    r"\b(?:zal|zullen)\b(?:(?!\bdoor\b)[^.;]){0,200}?\b(?:worden\s+(?:meegenomen|opgenomen|"
-    r"uitgewerkt|onderzocht|aangepast|opgesteld|gepubliceerd|ingediend|voorgelegd|geëvalueerd|"
-    r"betrokken|verkend|aangescherpt|vastgesteld|herzien|gewijzigd|in\s+kaart\s+gebracht|in\s+beeld\s+"
-    r"gebracht)|(?:meegenomen|opgenomen|uitgewerkt|onderzocht|aangepast|opgesteld|gepubliceerd|"
-    r"ingediend|voorgelegd|geëvalueerd|betrokken|verkend|aangescherpt|vastgesteld|herzien|"
-    r"gewijzigd|in\s+kaart\s+gebracht|in\s+beeld\s+gebracht)\s+worden|in\s+(?:kaart|beeld)\s+worden\s+"
-    r"gebracht)\b",
+    r"\b(?:zal|zullen)\b(?:(?!\bdoor\b)[^.;]){0,200}?\b(?:worden\s+" + _ACT_PARTICIPLE + r"|"
+    + _ACT_PARTICIPLE + r"\s+worden|in\s+(?:kaart|beeld)\s+worden\s+gebracht)\b",
     re.IGNORECASE)
 _EXPLICIT_NEW = re.compile(
     r"\b(?:zeg|zegt|zeggen)\s+(?:ik|het\s+kabinet|wij|we)\b(?:\s+\w+){0,10}?\s+toe\b|\b(?:ik|"
