@@ -142,22 +142,25 @@ _PRESENT_FUTURE_GOV = re.compile(
     r"stuurt|zend|zendt|bericht|rapporteer|verwacht|streef|streeft|ben|is)\b",
     re.IGNORECASE,
 )
-_INTENTION = re.compile(
-    r"\b(?:(?:ben|is|zijn|was|waren)\s+(?:(?:ik|wij|we|het\s+kabinet|de\s+regering|nog|thans|"
-    r"dan|ook|daarom|niet)\s+){0,3}voornemens\b|voornemens\s+(?:om\s+|te\s+|ben\b|is\b|zijn\b)|van\s+plan|voornemen\b|streef\s+(?:ik\s+)?ernaar|streeft\s+(?:het\s+kabinet\s+)?"
-    r"ernaar|verwacht\s+(?:ik|het\s+kabinet|wij|we)\b(?=.{0,200}\bte\s+\w+)|"
-    r"\b(?:mijn|onze|de)\s+planning\s+is\b|\bhet\s+streven\s+is\b|"
-    r"\bstel(?:len)?\s+(?:ik|wij|we)\s+(?:\w+\s+){0,2}?voor\b|\b(?:ik|wij|we)\s+stel(?:len)?\s+voor\b|"
-    r"(?:ik|het\s+kabinet|wij|we)\s+verwacht(?:en)?\b(?=.{0,200}\bte\s+\w+))",
-    re.IGNORECASE,
-)
-# "Vandaag heb ik u aangekondigd ... te antwoorden op vragen die de leden ... stelden"
-_OWN_PAST_REPORT = re.compile(r"^(?:\S+\s+){0,6}?(?:heb|hebben)\s+(?:ik|wij|we)\b", re.IGNORECASE)
-# An intention firm enough to bind, with a date: not "ik verwacht ... te ontvangen"
-_FIRM_INTENTION = re.compile(
+# An intention firm enough to bind: not "ik verwacht ... te ontvangen"
+_FIRM_INTENTION_PATTERN = (
     r"\b(?:ben|is|zijn)\s+(?:(?:ik|wij|we|het\s+kabinet|nog|thans|dan|ook|daarom)\s+){0,3}"
     r"voornemens\b|\bvoornemens\s+(?:om|te|ben|is|zijn)\b|\bvan\s+plan\b|"
-    r"\bstreef(?:t)?\s+(?:\w+\s+){0,2}?ernaar\b|\b(?:mijn|onze)\s+planning\s+is\b", re.IGNORECASE)
+    r"\bstreef(?:t)?\s+(?:\w+\s+){0,2}?ernaar\b|\b(?:mijn|onze)\s+planning\s+is\b"
+)
+_FIRM_INTENTION = re.compile(_FIRM_INTENTION_PATTERN, re.IGNORECASE)
+# Any intention or plan, the firm ones and weaker ones: expecting to act, proposing, a plan
+_INTENTION = re.compile(
+    _FIRM_INTENTION_PATTERN + r"|"
+    r"\b(?:ben|is|zijn|was|waren)\s+(?:(?:ik|wij|we|het\s+kabinet|de\s+regering|nog|thans|dan|ook|"
+    r"daarom|niet)\s+){0,3}voornemens\b|\bvoornemen\b|"
+    r"\bde\s+planning\s+is\b|\bhet\s+streven\s+is\b|"
+    r"\bstel(?:len)?\s+(?:ik|wij|we)\s+(?:\w+\s+){0,2}?voor\b|\b(?:ik|wij|we)\s+stel(?:len)?\s+voor\b|"
+    r"\b(?:(?:ik|het\s+kabinet|wij|we)\s+verwacht(?:en)?|verwacht\s+(?:ik|het\s+kabinet|wij|we))\b"
+    r"(?=.{0,200}\bte\s+\w+)",
+    re.IGNORECASE,
+)
+_OWN_PAST_REPORT = re.compile(r"^(?:\S+\s+){0,6}?(?:heb|hebben)\s+(?:ik|wij|we)\b", re.IGNORECASE)
 _RESOLVED = re.compile(
     r"\b(?:ben\s+ik|ik\s+ben|is\s+het\s+kabinet|het\s+kabinet\s+is|zijn\s+wij|wij\s+zijn|zijn\s+we|"
     r"we\s+zijn)\s+(?:(?:daarom|dan|ook|nu|thans)\s+)?(?:voornemens|van\s+plan)\s+(?:om\s+)?"
