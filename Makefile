@@ -23,6 +23,7 @@ run: $(STAMP)
 # CI=true a missing PostgreSQL is a failure rather than a silently skipped leg.
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
 	@if $(PY) -c "import psycopg; psycopg.connect('$(PG_PING)', connect_timeout=3).close()" 2>/dev/null; then \
@@ -38,6 +39,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 bench: $(STAMP)
 	for f in bench/bench_*.py; do $(PY) $$f || exit 1; done

@@ -50,14 +50,18 @@ def main() -> None:
             extract(text)
     elapsed = time.perf_counter() - started
     throughput = corpus_bytes * rounds / elapsed / 1_000_000
-    print(f"fixtures: {len(texts)} letters, {corpus_bytes / 1000:.0f} KB, x{rounds}: "
-          f"{elapsed:.2f} s -> {throughput:.2f} MB/s")
+    print(
+        f"fixtures: {len(texts)} letters, {corpus_bytes / 1000:.0f} KB, x{rounds}: "
+        f"{elapsed:.2f} s -> {throughput:.2f} MB/s"
+    )
 
     long_letter = build_long_letter(texts)
     timings = timed(long_letter, 5)
     size_kb = len(long_letter.encode("utf-8")) / 1000
-    print(f"40-page letter ({size_kb:.0f} KB): median {statistics.median(timings) * 1000:.0f} ms, "
-          f"max {max(timings) * 1000:.0f} ms")
+    print(
+        f"40-page letter ({size_kb:.0f} KB): median {statistics.median(timings) * 1000:.0f} ms, "
+        f"max {max(timings) * 1000:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

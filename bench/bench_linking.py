@@ -10,6 +10,7 @@ gestand" with the subject only in the letter's opening) and passages about subje
 commitment has, which should link to nothing. It runs the scoring core (`linking.best_link`)
 exactly as `letter_link` uses it, without the database.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,28 +29,93 @@ django.setup()
 
 from commitments import linking  # noqa: E402
 
-ASPECTS = ["de evaluatie", "de uitvoering", "de financiering", "het onderzoek naar",
-           "de wachtlijsten bij", "de capaciteit van", "de kosten van", "de handhaving van",
-           "de digitalisering van", "de personeelstekorten bij", "de wetgeving over",
-           "de subsidieregeling voor"]
-DOMAINS = ["de jeugdzorg", "de politie", "het beroepsonderwijs", "de kinderopvang",
-           "de stikstofuitstoot", "de netcongestie", "de asielopvang", "de huurtoeslag",
-           "het openbaar vervoer", "de ouderenzorg", "de defensie-industrie", "de visserij",
-           "de waterveiligheid", "de cyberveiligheid", "de zonnepanelen", "de laadpalen",
-           "de mijnbouwschade", "de geestelijke gezondheidszorg", "het gevangeniswezen",
-           "de inburgering"]
-REGIONS = ["in Groningen", "in Limburg", "in de Randstad", "in Caribisch Nederland",
-           "op de Waddeneilanden", "in Zeeland", "in heel Nederland", "in de grensregio's"]
-MINISTRIES = ["Volksgezondheid, Welzijn en Sport", "Justitie en Veiligheid",
-              "Onderwijs, Cultuur en Wetenschap", "Economische Zaken en Klimaat",
-              "Landbouw, Natuur en Voedselkwaliteit", "Infrastructuur en Waterstaat",
-              "Binnenlandse Zaken en Koninkrijksrelaties", "Defensie", "Financiën"]
-VERBS = ["Ik zal uw Kamer informeren over", "Ik stuur uw Kamer een brief over",
-         "Het kabinet komt terug op", "Ik zeg toe uw Kamer te berichten over"]
-UNRELATED = ["de Olympische Spelen", "het Koningshuis", "de ruimtevaart", "de mode-industrie",
-             "de popmuziek", "het schaken", "de wielersport", "de bijenstand"]
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december"]
+ASPECTS = [
+    "de evaluatie",
+    "de uitvoering",
+    "de financiering",
+    "het onderzoek naar",
+    "de wachtlijsten bij",
+    "de capaciteit van",
+    "de kosten van",
+    "de handhaving van",
+    "de digitalisering van",
+    "de personeelstekorten bij",
+    "de wetgeving over",
+    "de subsidieregeling voor",
+]
+DOMAINS = [
+    "de jeugdzorg",
+    "de politie",
+    "het beroepsonderwijs",
+    "de kinderopvang",
+    "de stikstofuitstoot",
+    "de netcongestie",
+    "de asielopvang",
+    "de huurtoeslag",
+    "het openbaar vervoer",
+    "de ouderenzorg",
+    "de defensie-industrie",
+    "de visserij",
+    "de waterveiligheid",
+    "de cyberveiligheid",
+    "de zonnepanelen",
+    "de laadpalen",
+    "de mijnbouwschade",
+    "de geestelijke gezondheidszorg",
+    "het gevangeniswezen",
+    "de inburgering",
+]
+REGIONS = [
+    "in Groningen",
+    "in Limburg",
+    "in de Randstad",
+    "in Caribisch Nederland",
+    "op de Waddeneilanden",
+    "in Zeeland",
+    "in heel Nederland",
+    "in de grensregio's",
+]
+MINISTRIES = [
+    "Volksgezondheid, Welzijn en Sport",
+    "Justitie en Veiligheid",
+    "Onderwijs, Cultuur en Wetenschap",
+    "Economische Zaken en Klimaat",
+    "Landbouw, Natuur en Voedselkwaliteit",
+    "Infrastructuur en Waterstaat",
+    "Binnenlandse Zaken en Koninkrijksrelaties",
+    "Defensie",
+    "Financiën",
+]
+VERBS = [
+    "Ik zal uw Kamer informeren over",
+    "Ik stuur uw Kamer een brief over",
+    "Het kabinet komt terug op",
+    "Ik zeg toe uw Kamer te berichten over",
+]
+UNRELATED = [
+    "de Olympische Spelen",
+    "het Koningshuis",
+    "de ruimtevaart",
+    "de mode-industrie",
+    "de popmuziek",
+    "het schaken",
+    "de wielersport",
+    "de bijenstand",
+]
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 STYLES = ["paraphrase", "date", "kamerstuk", "number", "bare"]
 
 
@@ -67,21 +133,38 @@ def corpus(n_commitments: int, n_references: int, seed: int = 4):
         subject = subjects[i % len(subjects)]
         made_on = start + dt.timedelta(days=rng.randrange(0, 900))
         dossier = str(30000 + rng.randrange(0, 6000))
-        candidates.append(linking.Candidate(
-            key=i, text=f"{rng.choice(VERBS)} {subject}.", made_on=made_on,
-            ministry=rng.choice(MINISTRIES), dossier=dossier,
-            kamerstuk=f"{dossier}-{rng.randrange(1, 400)}",
-            numbers=(f"TZ-{made_on.year}-{i + 1:04d}",), letter_key=f"L{i}",
-        ))
+        candidates.append(
+            linking.Candidate(
+                key=i,
+                text=f"{rng.choice(VERBS)} {subject}.",
+                made_on=made_on,
+                ministry=rng.choice(MINISTRIES),
+                dossier=dossier,
+                kamerstuk=f"{dossier}-{rng.randrange(1, 400)}",
+                numbers=(f"TZ-{made_on.year}-{i + 1:04d}",),
+                letter_key=f"L{i}",
+            )
+        )
     cases = []
     for j in range(n_references):
         if j % 10 == 9:  # a passage about a subject no commitment has
             subject = f"{rng.choice(ASPECTS)} {rng.choice(UNRELATED)}"
             letter_date = start + dt.timedelta(days=1000)
             quote = f"Zoals toegezegd informeer ik u hierbij over {subject}."
-            cases.append(("unrelated", None, linking.Context(
-                quote=quote, near=quote, head=f"Onderwerp: {subject}", letter_date=letter_date,
-                ministry=rng.choice(MINISTRIES), letter_key=f"R{j}")))
+            cases.append(
+                (
+                    "unrelated",
+                    None,
+                    linking.Context(
+                        quote=quote,
+                        near=quote,
+                        head=f"Onderwerp: {subject}",
+                        letter_date=letter_date,
+                        ministry=rng.choice(MINISTRIES),
+                        letter_key=f"R{j}",
+                    ),
+                )
+            )
             continue
         target = rng.choice(candidates)
         style = STYLES[j % len(STYLES)]
@@ -94,12 +177,16 @@ def corpus(n_commitments: int, n_references: int, seed: int = 4):
         if style == "paraphrase":
             quote = f"Zoals toegezegd ga ik in deze brief in op {part}."
         elif style == "date":
-            quote = (f"Tijdens het commissiedebat van {spoken(target.made_on, rng.random() < .5)}"
-                     f" heb ik toegezegd terug te komen op {words[0]}.")
+            quote = (
+                f"Tijdens het commissiedebat van {spoken(target.made_on, rng.random() < 0.5)}"
+                f" heb ik toegezegd terug te komen op {words[0]}."
+            )
         elif style == "kamerstuk":
             dossier, nr = target.kamerstuk.split("-")
-            quote = (f"In mijn brief van {spoken(target.made_on, True)} (Kamerstuk "
-                     f"{dossier[:2]} {dossier[2:]}, nr. {nr}) heb ik dit toegezegd.")
+            quote = (
+                f"In mijn brief van {spoken(target.made_on, True)} (Kamerstuk "
+                f"{dossier[:2]} {dossier[2:]}, nr. {nr}) heb ik dit toegezegd."
+            )
             head = "Onderwerp: vervolg"
         elif style == "number":
             quote = f"Hiermee doe ik toezegging {target.numbers[0]} gestand."
@@ -107,10 +194,20 @@ def corpus(n_commitments: int, n_references: int, seed: int = 4):
         else:
             quote = "Hiermee doe ik mijn toezegging gestand."
         same_ministry = rng.random() < 0.8
-        cases.append((style, target.key, linking.Context(
-            quote=quote, near=quote, head=head, letter_date=letter_date,
-            ministry=target.ministry if same_ministry else rng.choice(MINISTRIES),
-            letter_key=f"R{j}")))
+        cases.append(
+            (
+                style,
+                target.key,
+                linking.Context(
+                    quote=quote,
+                    near=quote,
+                    head=head,
+                    letter_date=letter_date,
+                    ministry=target.ministry if same_ministry else rng.choice(MINISTRIES),
+                    letter_key=f"R{j}",
+                ),
+            )
+        )
     return candidates, cases
 
 
@@ -136,8 +233,10 @@ def main() -> None:
         else:
             row[1] += 1
     elapsed = time.perf_counter() - t0
-    print(f"corpus: {len(candidates)} open commitments, {len(cases)} passages; "
-          f"threshold {linking.PROPOSE_THRESHOLD}, ambiguity margin {linking.AMBIGUITY_MARGIN}")
+    print(
+        f"corpus: {len(candidates)} open commitments, {len(cases)} passages; "
+        f"threshold {linking.PROPOSE_THRESHOLD}, ambiguity margin {linking.AMBIGUITY_MARGIN}"
+    )
     print(f"{'kind':<11}{'n':>6}{'right':>8}{'wrong':>8}{'none':>8}")
     total = [0, 0, 0]
     for style in [*STYLES, "unrelated"]:
@@ -147,11 +246,15 @@ def main() -> None:
             total = [total[0] + right, total[1] + wrong, total[2] + none]
     linkable = sum(total)
     proposals = total[0] + total[1] + stats.get("unrelated", [0, 0, 0])[1]
-    print(f"linkable passages linked right: {total[0]}/{linkable} ({total[0] / linkable:.1%}); "
-          f"precision of proposals: {total[0] / max(1, proposals):.1%}; "
-          f"unrelated passages linked: {stats.get('unrelated', [0, 0, 0])[1]}")
-    print(f"time: pool of {len(candidates)} built in {build * 1000:.0f} ms; "
-          f"{elapsed / len(cases) * 1000:.2f} ms per passage")
+    print(
+        f"linkable passages linked right: {total[0]}/{linkable} ({total[0] / linkable:.1%}); "
+        f"precision of proposals: {total[0] / max(1, proposals):.1%}; "
+        f"unrelated passages linked: {stats.get('unrelated', [0, 0, 0])[1]}"
+    )
+    print(
+        f"time: pool of {len(candidates)} built in {build * 1000:.0f} ms; "
+        f"{elapsed / len(cases) * 1000:.2f} ms per passage"
+    )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ set-based INSERT ... SELECT generate_series, and times list pages through Django
 first pages under each filter and ordering, a deep keyset page, the CSV export's first rows.
 Prints the median of several requests per case. Drops the database afterwards unless --keep.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,8 +57,7 @@ CASES = [
     ("overdue", {"overdue": "true"}),
     ("due in next 30 days", {"due_within": "30"}),
     ("due date range", {"due_after": "2010-01-01", "due_before": "2010-03-31"}),
-    ("ministry + status, latest due", {"ministry": "Financiën", "status": "open",
-                                       "order": "-due"}),
+    ("ministry + status, latest due", {"ministry": "Financiën", "status": "open", "order": "-due"}),
     ("text query (rare word)", {"q": "Sahel"}),
     ("status=open, newest made", {"status": "open", "order": "-made"}),
     ("ministry, newest made", {"ministry": "Defensie", "order": "-made"}),
@@ -114,21 +114,26 @@ def main() -> None:
         client = Client()
         print(f"{'case':40} {'median ms':>10}")
         for label, params in CASES:
+
             def get(params=params):
                 response = client.get("/toezeggingen/", params)
                 assert response.status_code == 200, response.status_code
+
             print(f"{label:40} {timed(get, args.repeat):10.1f}")
 
         # A deep page: the cursor of the row 90% down the due-date order.
         deep = (
-            Commitment.objects.visible().filter(due_date__isnull=False)
-            .order_by("due_date", "pk").values_list("due_date", "pk")[int(args.rows * 0.6)]
+            Commitment.objects.visible()
+            .filter(due_date__isnull=False)
+            .order_by("due_date", "pk")
+            .values_list("due_date", "pk")[int(args.rows * 0.6)]
         )
         cursor_value = _encode("due_date:asc", deep[0], deep[1])
 
         def deep_page():
             response = client.get("/toezeggingen/", {"cursor": cursor_value})
             assert response.status_code == 200
+
         print(f"{'deep keyset page (60% down)':40} {timed(deep_page, args.repeat):10.1f}")
 
         def csv_head():
@@ -137,6 +142,7 @@ def main() -> None:
             for _ in range(1001):
                 next(iterator)
             response.close()
+
         print(f"{'CSV export, first 1000 rows':40} {timed(csv_head, args.repeat):10.1f}")
     finally:
         connection.close()

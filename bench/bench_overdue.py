@@ -6,6 +6,7 @@ on PostgreSQL, in a scratch database that is created and dropped here.
 Needs PostgreSQL at BENCH_PG (default postgres://postgres@127.0.0.1:5432). Reports times only;
 no test asserts on them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -85,21 +86,28 @@ def run(rows: int, subscriptions: int) -> None:
             [today, today, rows],
         )
         c.execute("ANALYZE")
-        c.execute("SELECT count(*) FROM commitments_commitment WHERE status = 'open' "
-                  "AND due_date < %s", [today])
+        c.execute(
+            "SELECT count(*) FROM commitments_commitment WHERE status = 'open' AND due_date < %s",
+            [today],
+        )
         overdue = c.fetchone()[0]
     print(f"{rows} commitments, {overdue} open and past due")
 
-    timed("flag_overdue, first run (every overdue row is new)",
-          lambda: flag_overdue(as_of=today - dt.timedelta(days=1)))
+    timed(
+        "flag_overdue, first run (every overdue row is new)",
+        lambda: flag_overdue(as_of=today - dt.timedelta(days=1)),
+    )
     timed("flag_overdue, next day (one day's increment)", lambda: flag_overdue(as_of=today))
     timed("flag_overdue, re-run the same day (nothing new)", lambda: flag_overdue(as_of=today))
 
     with connection.cursor() as c:
-        c.execute("INSERT INTO auth_user (password, is_superuser, username, first_name, "
-                  "last_name, email, is_staff, is_active, date_joined) "
-                  "SELECT '!', false, 'u' || g, '', '', 'u' || g || '@example.org', false, "
-                  "true, now() FROM generate_series(1, %s) g", [subscriptions])
+        c.execute(
+            "INSERT INTO auth_user (password, is_superuser, username, first_name, "
+            "last_name, email, is_staff, is_active, date_joined) "
+            "SELECT '!', false, 'u' || g, '', '', 'u' || g || '@example.org', false, "
+            "true, now() FROM generate_series(1, %s) g",
+            [subscriptions],
+        )
         # Subscribers follow one of 12 ministries, with or without a status filter, or all.
         c.execute(
             """
@@ -115,12 +123,15 @@ def run(rows: int, subscriptions: int) -> None:
         )
     start = time.perf_counter()
     report = create_digests(now=timezone.now())
-    print(f"create_digests for {subscriptions} subscriptions: "
-          f"{time.perf_counter() - start:.2f} s", flush=True)
-    print(f"  created {report.created}, skipped {report.skipped}; "
-          f"{Digest.objects.count()} rows in the outbox")
-    timed("create_digests again (all exist)",
-          lambda: create_digests(now=timezone.now()).existing)
+    print(
+        f"create_digests for {subscriptions} subscriptions: {time.perf_counter() - start:.2f} s",
+        flush=True,
+    )
+    print(
+        f"  created {report.created}, skipped {report.skipped}; "
+        f"{Digest.objects.count()} rows in the outbox"
+    )
+    timed("create_digests again (all exist)", lambda: create_digests(now=timezone.now()).existing)
 
 
 if __name__ == "__main__":

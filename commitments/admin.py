@@ -1,5 +1,6 @@
 """The back office. Status and review changes go through the same services as the pages, so
 every one of them leaves its event on the timeline."""
+
 from __future__ import annotations
 
 from django.contrib import admin, messages
@@ -36,20 +37,31 @@ def _run_service(modeladmin, request, queryset, service, done, **kwargs):
 
 @admin.action(description=_("Confirm the selected commitments"))
 def confirm(modeladmin, request, queryset):
-    _run_service(modeladmin, request, queryset, services.commitment_confirm,
-                 _("%(n)s confirmed."))
+    _run_service(modeladmin, request, queryset, services.commitment_confirm, _("%(n)s confirmed."))
 
 
 @admin.action(description=_("Withdraw the selected commitments (vervallen)"))
 def withdraw(modeladmin, request, queryset):
-    _run_service(modeladmin, request, queryset, services.commitment_withdraw,
-                 _("%(n)s withdrawn."), note=str(_("Withdrawn in the back office.")))
+    _run_service(
+        modeladmin,
+        request,
+        queryset,
+        services.commitment_withdraw,
+        _("%(n)s withdrawn."),
+        note=str(_("Withdrawn in the back office.")),
+    )
 
 
 @admin.action(description=_("Reopen the selected commitments"))
 def reopen(modeladmin, request, queryset):
-    _run_service(modeladmin, request, queryset, services.commitment_reopen,
-                 _("%(n)s reopened."), note=str(_("Reopened in the back office.")))
+    _run_service(
+        modeladmin,
+        request,
+        queryset,
+        services.commitment_reopen,
+        _("%(n)s reopened."),
+        note=str(_("Reopened in the back office.")),
+    )
 
 
 @admin.register(Commitment)
@@ -65,8 +77,11 @@ class CommitmentAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Only what services.commitment_edit changes is editable here, so every change in the
         # back office leaves its event; status and review change through the actions above.
-        return [f.name for f in Commitment._meta.concrete_fields
-                if f.name not in services.EDITABLE_FIELDS]
+        return [
+            f.name
+            for f in Commitment._meta.concrete_fields
+            if f.name not in services.EDITABLE_FIELDS
+        ]
 
     def has_add_permission(self, request) -> bool:
         return False  # commitments come from letters and registers, with their "made" event
@@ -75,7 +90,9 @@ class CommitmentAdmin(admin.ModelAdmin):
         editable = [f for f in form.changed_data if f in services.EDITABLE_FIELDS]
         if editable:
             services.commitment_edit(
-                commitment=Commitment.objects.get(pk=obj.pk), user=request.user, version=None,
+                commitment=Commitment.objects.get(pk=obj.pk),
+                user=request.user,
+                version=None,
                 reason=str(_("Edited in the back office.")),
                 **{f: form.cleaned_data[f] for f in editable},
             )

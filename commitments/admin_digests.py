@@ -1,4 +1,5 @@
 """Admin for digest subscriptions and the outbox; imported by admin.py."""
+
 from __future__ import annotations
 
 from django.contrib import admin
@@ -11,8 +12,7 @@ from .models import Digest, DigestStatus, Subscription
 
 @admin.register(Subscription)
 class SubscriptionAdmin(admin.ModelAdmin):
-    list_display = ("email", "user", "query", "language", "paused", "unsubscribed_at",
-                    "created_at")
+    list_display = ("email", "user", "query", "language", "paused", "unsubscribed_at", "created_at")
     list_filter = ("paused", "language")
     search_fields = ("email", "user__username", "query")
     raw_id_fields = ("user",)
@@ -32,8 +32,15 @@ def requeue(modeladmin, request, queryset):
 
 @admin.register(Digest)
 class DigestAdmin(admin.ModelAdmin):
-    list_display = ("to_email", "week_start", "status", "subject", "created_at", "sent_at",
-                    "attempts")
+    list_display = (
+        "to_email",
+        "week_start",
+        "status",
+        "subject",
+        "created_at",
+        "sent_at",
+        "attempts",
+    )
     list_filter = ("status", "week_start")
     search_fields = ("to_email", "subject")
     raw_id_fields = ("subscription",)

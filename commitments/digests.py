@@ -6,6 +6,7 @@ week's digest (one catch-up) and never the weeks it missed. The unique constrain
 (subscription, week_start) makes a second run, or a second worker, create nothing; the send
 claims the row with a compare-and-swap UPDATE queued -> sending and acts only when it won.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -54,6 +55,7 @@ class DigestSendError(Exception):
 
 
 # --- what a digest says -----------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Line:
@@ -150,9 +152,7 @@ def _list_url(query: str, **overrides: str) -> str:
 
 
 def _lines(queryset, as_of: dt.date) -> tuple[list[Line], int]:
-    rows = list(
-        queryset.only("number", "text", "due_date", "review", "status")[:MAX_LINES]
-    )
+    rows = list(queryset.only("number", "text", "due_date", "review", "status")[:MAX_LINES])
     count = len(rows) if len(rows) < MAX_LINES else queryset.count()
     lines = [
         Line(
@@ -161,7 +161,8 @@ def _lines(queryset, as_of: dt.date) -> tuple[list[Line], int]:
             url=settings.SITE_URL + c.get_absolute_url(),
             due_date=c.due_date,
             days_overdue=(as_of - c.due_date).days
-            if c.due_date and c.due_date < as_of and c.status != Status.FULFILLED else 0,
+            if c.due_date and c.due_date < as_of and c.status != Status.FULFILLED
+            else 0,
             unreviewed=c.review == Review.PROPOSED,
             partly_fulfilled=c.status == Status.PARTLY_FULFILLED,
         )
@@ -185,14 +186,17 @@ def build_digest_content(query: str, *, as_of: dt.date) -> DigestContent:
     without_status.pop("status", None)
     without_status.pop("overdue", None)
     fulfilled_events = Event.objects.filter(
-        commitment=OuterRef("pk"), kind=EventKind.FULFILLED,
-        at__gte=_local_midnight(newly_since), at__lt=_local_midnight(as_of),
+        commitment=OuterRef("pk"),
+        kind=EventKind.FULFILLED,
+        at__gte=_local_midnight(newly_since),
+        at__lt=_local_midnight(as_of),
     )
     querysets = {
         "newly_overdue": overdue.filter(due_date__gte=newly_since).order_by("due_date", "id"),
         "still_overdue": overdue.filter(due_date__lt=newly_since).order_by("due_date", "id"),
-        "due_soon": base.due_between(as_of, as_of + dt.timedelta(days=DUE_SOON_DAYS - 1))
-        .order_by("due_date", "id"),
+        "due_soon": base.due_between(as_of, as_of + dt.timedelta(days=DUE_SOON_DAYS - 1)).order_by(
+            "due_date", "id"
+        ),
         "fulfilled": followed(without_status.urlencode())
         .filter(status=Status.FULFILLED)
         .filter(Exists(fulfilled_events))
@@ -208,13 +212,19 @@ def build_digest_content(query: str, *, as_of: dt.date) -> DigestContent:
     for key, queryset in querysets.items():
         lines, count = _lines(queryset, as_of)
         content.sections.append(
-            Section(key=key, title=str(SECTION_TITLES[key]), lines=lines, count=count,
-                    more_url=more[key])
+            Section(
+                key=key,
+                title=str(SECTION_TITLES[key]),
+                lines=lines,
+                count=count,
+                more_url=more[key],
+            )
         )
     return content
 
 
 # --- rendering ---------------------------------------------------------------------------------
+
 
 def unsubscribe_token(subscription: Subscription) -> str:
     return signing.dumps(subscription.pk, salt=UNSUBSCRIBE_SALT, compress=True)
@@ -247,7 +257,10 @@ UNSUBSCRIBE_PLACEHOLDER = "__unsubscribe_url__"
 
 
 def render_digest(
-    subscription: Subscription, content: DigestContent, *, week_start: dt.date,
+    subscription: Subscription,
+    content: DigestContent,
+    *,
+    week_start: dt.date,
     cache: dict | None = None,
 ) -> tuple[str, str, str]:
     """Subject, text and HTML parts for one subscriber. Subscribers with the same filter and
@@ -258,8 +271,10 @@ def render_digest(
         cache[key] = _render(subscription, content, week_start=week_start)
     link = unsubscribe_url(subscription)
     subject, text, html = cache[key]
-    return subject, text.replace(UNSUBSCRIBE_PLACEHOLDER, link), html.replace(
-        UNSUBSCRIBE_PLACEHOLDER, link
+    return (
+        subject,
+        text.replace(UNSUBSCRIBE_PLACEHOLDER, link),
+        html.replace(UNSUBSCRIBE_PLACEHOLDER, link),
     )
 
 
@@ -288,6 +303,7 @@ def _render(
 
 # --- creating a week's digests ------------------------------------------------------------------
 
+
 @dataclass
 class CreateReport:
     week_start: dt.date
@@ -302,7 +318,9 @@ def active_subscriptions():
 
 
 def create_digests(
-    *, now: dt.datetime | None = None, on_queued: Callable[[int], None] | None = None,
+    *,
+    now: dt.datetime | None = None,
+    on_queued: Callable[[int], None] | None = None,
     subscription_ids: Iterable[int] | None = None,
 ) -> CreateReport:
     """Create this week's digest for every active subscription that has none yet.
@@ -326,8 +344,9 @@ def create_digests(
             break
         last_pk = chunk[-1].pk
         had = set(
-            Digest.objects.filter(week_start=week, subscription__in=chunk)
-            .values_list("subscription_id", flat=True)
+            Digest.objects.filter(week_start=week, subscription__in=chunk).values_list(
+                "subscription_id", flat=True
+            )
         )
         rows = []
         for subscription in chunk:
@@ -340,8 +359,12 @@ def create_digests(
                     subscription.query, as_of=as_of
                 )
             digest = Digest(
-                subscription=subscription, week_start=week, to_email=subscription.email,
-                language=subscription.language, counts=content.counts, created_at=now,
+                subscription=subscription,
+                week_start=week,
+                to_email=subscription.email,
+                language=subscription.language,
+                counts=content.counts,
+                created_at=now,
             )
             if content.error:
                 digest.status = DigestStatus.FAILED
@@ -357,8 +380,9 @@ def create_digests(
             # A racing run may have created some meanwhile; the constraint keeps theirs.
             Digest.objects.bulk_create(rows, ignore_conflicts=True)
         after = dict(
-            Digest.objects.filter(week_start=week, subscription__in=chunk)
-            .values_list("subscription_id", "status")
+            Digest.objects.filter(week_start=week, subscription__in=chunk).values_list(
+                "subscription_id", "status"
+            )
         )
         for digest in rows:
             if digest.subscription_id in after:
@@ -377,6 +401,7 @@ def create_digests(
 
 
 # --- sending ------------------------------------------------------------------------------------
+
 
 def build_message(digest: Digest, connection=None) -> EmailMultiAlternatives:
     subscription = digest.subscription
@@ -420,7 +445,8 @@ def digest_send(*, digest_id: int, connection=None) -> bool:
     except SEND_ERRORS as exc:
         Digest.objects.filter(pk=digest_id, status=DigestStatus.SENDING).update(
             # claimed_at stays: the reaper waits a timeout after the last attempt.
-            status=DigestStatus.QUEUED, last_error=f"{type(exc).__name__}: {exc}"
+            status=DigestStatus.QUEUED,
+            last_error=f"{type(exc).__name__}: {exc}",
         )
         raise DigestSendError(str(exc)) from exc
     except Exception as exc:

@@ -1,4 +1,5 @@
 """The commitments list's filters: one FilterSet for the page, the CSV export and digests."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,20 +33,27 @@ MAX_QUERY_TERMS = 8
 class CommitmentFilter(filters.FilterSet):
     q = filters.CharFilter(label=_("Search"), method="filter_text")
     status = filters.MultipleChoiceFilter(
-        label=_("Status"), choices=Status.choices, widget=forms.CheckboxSelectMultiple,
+        label=_("Status"),
+        choices=Status.choices,
+        widget=forms.CheckboxSelectMultiple,
         distinct=False,  # a plain IN needs no DISTINCT, which would defeat the index
     )
     overdue = filters.BooleanFilter(
-        label=_("Overdue"), method="filter_overdue",
-        widget=forms.Select(choices=[("", "---------"), ("true", _("only overdue")),
-                                     ("false", _("not overdue"))]),
+        label=_("Overdue"),
+        method="filter_overdue",
+        widget=forms.Select(
+            choices=[("", "---------"), ("true", _("only overdue")), ("false", _("not overdue"))]
+        ),
     )
     due_within = filters.NumberFilter(
-        label=_("Due in the next N days"), method="filter_due_within", min_value=1,
+        label=_("Due in the next N days"),
+        method="filter_due_within",
+        min_value=1,
         max_value=3650,
     )
     due = filters.DateFromToRangeFilter(
-        field_name="due_date", label=_("Due between"),
+        field_name="due_date",
+        label=_("Due between"),
         widget=filters.widgets.DateRangeWidget(attrs={"type": "date"}),
     )
     ministry = filters.CharFilter(label=_("Ministry"))
@@ -57,7 +65,9 @@ class CommitmentFilter(filters.FilterSet):
         label=_("Source letter"), queryset=Letter.objects.all(), widget=forms.NumberInput
     )
     order = filters.ChoiceFilter(
-        label=_("Sort by"), choices=ORDERING_CHOICES, method="filter_nothing",
+        label=_("Sort by"),
+        choices=ORDERING_CHOICES,
+        method="filter_nothing",
         empty_label=None,
     )
 
@@ -119,7 +129,8 @@ class LetterFilter(filters.FilterSet):
     )
     ministry = filters.CharFilter(label=_("Ministry"))
     has_open = filters.BooleanFilter(
-        label=_("Has open commitments"), method="filter_has_open",
+        label=_("Has open commitments"),
+        method="filter_has_open",
         widget=forms.Select(choices=[("", "---------"), ("true", _("yes")), ("false", _("no"))]),
     )
 

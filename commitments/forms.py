@@ -44,8 +44,9 @@ class FulfilForm(VersionedForm):
         label=_("Fulfilling letter"), required=False, queryset=Letter.objects.all()
     )
     url = forms.URLField(label=_("or a URL"), required=False, max_length=500, assume_scheme="https")
-    note = forms.CharField(label=_("Note"), required=False, max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     CHOICES_SHOWN = 100
 

@@ -2,6 +2,7 @@
 
 The template renders every piece through auto-escaping: letter text is untrusted input.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -3,6 +3,7 @@
 The importers (one per file format) turn a file into text and metadata and call
 `letter_import`; the extraction task calls `letter_extract`.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -60,8 +61,14 @@ class ImportResult:
     created: bool
 
 
-def letter_import(*, text: str, source_name: str = "", source_format: str = "txt",
-                  metadata: dict | None = None, user=None) -> ImportResult:
+def letter_import(
+    *,
+    text: str,
+    source_name: str = "",
+    source_format: str = "txt",
+    metadata: dict | None = None,
+    user=None,
+) -> ImportResult:
     """Store a letter unless the same text is already there. Extraction is a separate step."""
     if not text.strip():
         raise ValueError("the letter has no text")
@@ -74,7 +81,9 @@ def letter_import(*, text: str, source_name: str = "", source_format: str = "txt
         letter, created = Letter.objects.get_or_create(
             content_hash=digest,
             defaults=dict(
-                text=text, source_name=source_name[:255], source_format=source_format,
+                text=text,
+                source_name=source_name[:255],
+                source_format=source_format,
                 imported_by=user if user is not None and user.is_authenticated else None,
                 **fields,
             ),
@@ -151,8 +160,7 @@ def _store_extraction(letter: Letter, found: extraction.Extraction) -> Letter:
     pool = linking.candidate_pool()
     restated = {
         (st.span_start, st.span_end)
-        for st in letter.statements.filter(kind=StatementKind.REFERENCE,
-                                           commitment__isnull=False)
+        for st in letter.statements.filter(kind=StatementKind.REFERENCE, commitment__isnull=False)
     }
     for item in found.commitments:
         span = (item.start, item.end)
@@ -162,8 +170,11 @@ def _store_extraction(letter: Letter, found: extraction.Extraction) -> Letter:
         if span not in machine_owned and _record_restatement(letter, item, pool):
             continue
         proposal = dict(
-            text=item.action or item.quote, actor=item.actor or "", kind=item.kind,
-            deadline_phrase=item.deadline_phrase or "", due_date=item.due,
+            text=item.action or item.quote,
+            actor=item.actor or "",
+            kind=item.kind,
+            deadline_phrase=item.deadline_phrase or "",
+            due_date=item.due,
             confidence=item.confidence,
         )
         existing = machine_owned.get(span)
@@ -171,8 +182,13 @@ def _store_extraction(letter: Letter, found: extraction.Extraction) -> Letter:
             revise_proposal(existing, proposal)
             continue
         commitment_create(
-            quote=item.quote, letter=letter, span=span, ministry=letter.ministry,
-            committee=letter.committee, made_on=letter.date, **proposal,
+            quote=item.quote,
+            letter=letter,
+            span=span,
+            ministry=letter.ministry,
+            committee=letter.committee,
+            made_on=letter.date,
+            **proposal,
         )
     # Proposals the extractor no longer makes, and nobody acted on, go; links other letters
     # proposed to them are freed to be linked again.
@@ -185,10 +201,13 @@ def _store_extraction(letter: Letter, found: extraction.Extraction) -> Letter:
     letter.statements.filter(commitment__isnull=True).delete()
     for item in found.fulfilments:
         Statement.objects.get_or_create(
-            letter=letter, span_start=item.start, span_end=item.end,
+            letter=letter,
+            span_start=item.start,
+            span_end=item.end,
             defaults=dict(
                 kind=getattr(item, "kind", StatementKind.REFERENCE) or StatementKind.REFERENCE,
-                quote=item.quote, refers_to=item.refers_to or "",
+                quote=item.quote,
+                refers_to=item.refers_to or "",
             ),
         )
 
@@ -221,16 +240,24 @@ def _record_restatement(letter: Letter, item, pool: linking.Pool) -> bool:
     """A promise an earlier letter already made is a reference to that commitment, not a new
     one: store it as a statement on the open commitment and put it on its timeline."""
     match = linking.best_restatement(
-        pool, f"{item.action or ''} {item.quote}", letter_key=letter.pk,
-        letter_date=letter.date, ministry=letter.ministry,
+        pool,
+        f"{item.action or ''} {item.quote}",
+        letter_key=letter.pk,
+        letter_date=letter.date,
+        ministry=letter.ministry,
     )
     if match is None:
         return False
     candidate, value = match
     statement, _created = Statement.objects.get_or_create(
-        letter=letter, span_start=item.start, span_end=item.end,
-        defaults=dict(kind=StatementKind.REFERENCE, quote=item.quote,
-                      refers_to=_("restates an earlier commitment")),
+        letter=letter,
+        span_start=item.start,
+        span_end=item.end,
+        defaults=dict(
+            kind=StatementKind.REFERENCE,
+            quote=item.quote,
+            refers_to=_("restates an earlier commitment"),
+        ),
     )
     if statement.commitment_id is None and statement.link_state == "unlinked":
         statement.letter = letter
@@ -265,8 +292,9 @@ class FileImportResult:
 
     @property
     def existing(self) -> int:
-        return sum(1 for r in self.letters if not r.created) + \
-            sum(1 for _c, new in self.register if not new)
+        return sum(1 for r in self.letters if not r.created) + sum(
+            1 for _c, new in self.register if not new
+        )
 
     @property
     def failed(self) -> bool:
@@ -276,13 +304,24 @@ class FileImportResult:
 def too_large(name: str) -> FileImportResult:
     """The result for a file over settings.LETTER_MAX_BYTES (callers check before reading)."""
     result = FileImportResult(name=name)
-    result.failures.append((name, _("the file is larger than the limit of %(limit)s")
-                            % {"limit": filesizeformat(settings.LETTER_MAX_BYTES)}))
+    result.failures.append(
+        (
+            name,
+            _("the file is larger than the limit of %(limit)s")
+            % {"limit": filesizeformat(settings.LETTER_MAX_BYTES)},
+        )
+    )
     return result
 
 
-def file_import(*, data: bytes, name: str, user=None, store_original: bool = True,
-                resolve_file: Callable[[str], bytes | None] | None = None) -> FileImportResult:
+def file_import(
+    *,
+    data: bytes,
+    name: str,
+    user=None,
+    store_original: bool = True,
+    resolve_file: Callable[[str], bytes | None] | None = None,
+) -> FileImportResult:
     """Store what one file holds: its letter(s), and for open data its register commitments.
 
     Never raises for a bad file: the result's `failures` say what went wrong. All of a file
@@ -304,9 +343,15 @@ def file_import(*, data: bytes, name: str, user=None, store_original: bool = Tru
     try:
         with transaction.atomic():
             for item in parsed.letters:
-                outcome = _store_letter(item, name=name, user=user, data=data if (
-                    store_original and len(parsed.letters) == 1 and parsed.format != "json"
-                ) else None, stored=stored)
+                outcome = _store_letter(
+                    item,
+                    name=name,
+                    user=user,
+                    data=data
+                    if (store_original and len(parsed.letters) == 1 and parsed.format != "json")
+                    else None,
+                    stored=stored,
+                )
                 result.letters.append(outcome)
                 result.notes.extend(item.notes)
             for entry in parsed.register:
@@ -323,11 +368,17 @@ def file_import(*, data: bytes, name: str, user=None, store_original: bool = Tru
     return result
 
 
-def _store_letter(item: ParsedLetter, *, name: str, user, data: bytes | None,
-                  stored: list[str]) -> ImportResult:
+def _store_letter(
+    item: ParsedLetter, *, name: str, user, data: bytes | None, stored: list[str]
+) -> ImportResult:
     try:
-        outcome = letter_import(text=item.text, source_name=name, source_format=item.source_format,
-                                metadata=item.metadata, user=user)
+        outcome = letter_import(
+            text=item.text,
+            source_name=name,
+            source_format=item.source_format,
+            metadata=item.metadata,
+            user=user,
+        )
     except ValueError as exc:
         raise ImportFailed(str(exc)) from None
     if outcome.created and data is not None:
@@ -336,7 +387,8 @@ def _store_letter(item: ParsedLetter, *, name: str, user, data: bytes | None,
         outcome.letter.original_file.save(filename, ContentFile(data), save=False)
         stored.append(outcome.letter.original_file.name)
         Letter.objects.filter(pk=outcome.letter.pk).update(
-            original_file=outcome.letter.original_file.name)
+            original_file=outcome.letter.original_file.name
+        )
     return outcome
 
 
@@ -357,8 +409,10 @@ def register_import(entry: RegisterEntry) -> tuple[Commitment, bool]:
     try:
         status = status_from_register(entry.status)
     except ValueError:
-        raise ImportFailed(_("%(number)s: unknown register status “%(status)s”")
-                           % {"number": entry.register_number, "status": entry.status}) from None
+        raise ImportFailed(
+            _("%(number)s: unknown register status “%(status)s”")
+            % {"number": entry.register_number, "status": entry.status}
+        ) from None
     existing = Commitment.objects.filter(register_number=entry.register_number).first()
     if existing is not None:
         seen = _register_word(existing.register_status_seen)
@@ -367,22 +421,36 @@ def register_import(entry: RegisterEntry) -> tuple[Commitment, bool]:
             # the register said then is unknown, so its status may be an analyst's decision.
             target = status if seen else existing.status
             cited = {}
-            if target != existing.status and status in (Status.FULFILLED,
-                                                        Status.PARTLY_FULFILLED):
-                cited = next((fields for fields in _fulfilment_events(entry) if not
-                              Event.objects.filter(dedupe_key=fields["dedupe_key"]).exists()), {})
-            commitment_follow_register(commitment=existing, word=entry.status, status=target,
-                                       **cited)
+            if target != existing.status and status in (Status.FULFILLED, Status.PARTLY_FULFILLED):
+                cited = next(
+                    (
+                        fields
+                        for fields in _fulfilment_events(entry)
+                        if not Event.objects.filter(dedupe_key=fields["dedupe_key"]).exists()
+                    ),
+                    {},
+                )
+            commitment_follow_register(
+                commitment=existing, word=entry.status, status=target, **cited
+            )
         _register_fulfilments(existing, entry, status)
         return existing, False
     deadline = _parse_deadline(entry.text, entry.made_on)
     commitment = commitment_create(
-        text=entry.text, quote=entry.text, actor=entry.actor, ministry=entry.ministry,
-        committee=entry.committee, made_to=entry.made_to,
+        text=entry.text,
+        quote=entry.text,
+        actor=entry.actor,
+        ministry=entry.ministry,
+        committee=entry.committee,
+        made_to=entry.made_to,
         deadline_phrase=deadline.phrase[:200] if deadline else "",
         due_date=(deadline.due if deadline and deadline.due else None) or entry.due_date,
-        made_on=entry.made_on, status=status, review=Review.CONFIRMED, origin=Origin.REGISTER,
-        register_number=entry.register_number, register_status_seen=entry.status[:40],
+        made_on=entry.made_on,
+        status=status,
+        review=Review.CONFIRMED,
+        origin=Origin.REGISTER,
+        register_number=entry.register_number,
+        register_status_seen=entry.status[:40],
     )
     _register_fulfilments(commitment, entry, status)
     return commitment, True
@@ -400,21 +468,28 @@ def _fulfilment_events(entry: RegisterEntry) -> list[dict]:
         # Dated by the fulfilling letter (or the promise) rather than the import, so a register
         # import of years of history does not fill this week's digests as "fulfilled".
         day = (letter.date if letter else None) or entry.made_on or timezone.localdate()
-        events.append({
-            "letter": letter, "url": url, "note": title or _("per the Kamer register"),
-            "at": timezone.make_aware(dt.datetime.combine(day, dt.time(12))),
-            "dedupe_key": f"register:{entry.register_number}:{doc_id}"[:120],
-        })
+        events.append(
+            {
+                "letter": letter,
+                "url": url,
+                "note": title or _("per the Kamer register"),
+                "at": timezone.make_aware(dt.datetime.combine(day, dt.time(12))),
+                "dedupe_key": f"register:{entry.register_number}:{doc_id}"[:120],
+            }
+        )
     return events
 
 
 def _register_fulfilments(commitment: Commitment, entry: RegisterEntry, status: str) -> None:
     """Each letter the register says fulfils the commitment, on its timeline once."""
-    kind = {Status.FULFILLED: EventKind.FULFILLED,
-            Status.PARTLY_FULFILLED: EventKind.PARTLY_FULFILLED}.get(status, EventKind.REFERENCED)
+    kind = {
+        Status.FULFILLED: EventKind.FULFILLED,
+        Status.PARTLY_FULFILLED: EventKind.PARTLY_FULFILLED,
+    }.get(status, EventKind.REFERENCED)
     for fields in _fulfilment_events(entry):
-        record_event(commitment, kind, new_status=status if kind != EventKind.REFERENCED else "",
-                     **fields)
+        record_event(
+            commitment, kind, new_status=status if kind != EventKind.REFERENCED else "", **fields
+        )
 
 
 def _parse_deadline(text: str, reference):

@@ -11,6 +11,7 @@ named against the date the commitment was made, and whether dossier and ministry
 scoring core (`Candidate`, `Context`, `Pool`, `rank`) reads no rows, so the benchmark runs it
 on generated data; the functions below it read and write rows.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,7 +41,8 @@ RESTATEMENT_THRESHOLD = 0.6
 WINDOW = 300
 HEAD = 800
 
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 aan aangaande aangezien achter af al aldus alle alleen als alsmede alsook altijd andere anders
 ben bent bij bijvoorbeeld binnen boven bovendien buiten daar daarbij daarin daarna daarnaast
 daarom daarop daarover daartoe daarvan dan dat de deze die dit door doch doen doet dus echter
@@ -59,7 +61,8 @@ januari februari maart april mei juni juli augustus september oktober november d
 zomer winter voorjaar najaar herfst lente kwartaal helft eind einde begin medio uiterlijk
 zomerreces kerstreces reces prinsjesdag binnenkort spoedig komende volgende week weken maand
 maanden resultaten uitkomsten stand zaken voortgang
-""".split())
+""".split()
+)
 
 _DATE = re.compile(
     r"\b(?P<day>[0-3]?\d)\s+" + MONTH + r"(?:\s+(?P<year>(?:19|20)\d\d))?", re.IGNORECASE
@@ -106,8 +109,11 @@ def dates_named(text: str, before: dt.date | None) -> list[dt.date]:
     found: list[dt.date] = []
     for match in _DATE.finditer(text):
         day, month = int(match["day"]), MONTHS[match["month"].lower()]
-        years = [int(match["year"])] if match["year"] else (
-            [before.year, before.year - 1] if before else [])
+        years = (
+            [int(match["year"])]
+            if match["year"]
+            else ([before.year, before.year - 1] if before else [])
+        )
         for year in years:
             try:
                 date = dt.date(year, month, day)
@@ -129,6 +135,7 @@ def kamerstukken_named(text: str) -> set[str]:
 
 
 # --- the scoring core, without the database --------------------------------------------------
+
 
 @dataclass
 class Candidate:
@@ -182,8 +189,9 @@ class Pool:
             for number in candidate.numbers:
                 self.by_number.setdefault(number, []).append(index)
             if candidate.kamerstuk:
-                self.by_kamerstuk.setdefault(normalise_kamerstuk(candidate.kamerstuk), []) \
-                    .append(index)
+                self.by_kamerstuk.setdefault(normalise_kamerstuk(candidate.kamerstuk), []).append(
+                    index
+                )
 
     def weight(self, toks: Iterable[str]) -> float:
         return sum(self.idf.get(t, self.default_idf) for t in toks)
@@ -204,8 +212,16 @@ class Pool:
         return hits
 
 
-def score(pool: Pool, candidate: Candidate, ctx: Context, *, near: set[str], head: set[str],
-          dates: Sequence[dt.date], stukken: set[str]) -> float:
+def score(
+    pool: Pool,
+    candidate: Candidate,
+    ctx: Context,
+    *,
+    near: set[str],
+    head: set[str],
+    dates: Sequence[dt.date],
+    stukken: set[str],
+) -> float:
     if ctx.letter_key is not None and candidate.letter_key == ctx.letter_key:
         return 0.0
     if candidate.made_on and ctx.letter_date and candidate.made_on > ctx.letter_date:
@@ -213,8 +229,7 @@ def score(pool: Pool, candidate: Candidate, ctx: Context, *, near: set[str], hea
     text = ctx.near + " " + ctx.quote
     if any(number and number in text for number in candidate.numbers):
         return 1.0
-    value = 0.75 * max(pool.containment(candidate, near),
-                       0.8 * pool.containment(candidate, head))
+    value = 0.75 * max(pool.containment(candidate, near), 0.8 * pool.containment(candidate, head))
     if candidate.kamerstuk and normalise_kamerstuk(candidate.kamerstuk) in stukken:
         value += 0.35
     if candidate.dossier:
@@ -245,8 +260,12 @@ def rank(pool: Pool, ctx: Context, limit: int = 3) -> list[tuple[Candidate, floa
     for stuk in stukken:
         indexes.update(pool.by_kamerstuk.get(stuk, ()))
     scored = [
-        (pool.candidates[i], score(pool, pool.candidates[i], ctx, near=near, head=head,
-                                   dates=dates, stukken=stukken))
+        (
+            pool.candidates[i],
+            score(
+                pool, pool.candidates[i], ctx, near=near, head=head, dates=dates, stukken=stukken
+            ),
+        )
         for i in indexes
     ]
     scored = [item for item in scored if item[1] > 0]
@@ -265,8 +284,9 @@ def best_link(pool: Pool, ctx: Context) -> tuple[Candidate, float] | None:
     return ranked[0]
 
 
-def best_restatement(pool: Pool, text: str, *, letter_key: object, letter_date: dt.date | None,
-                     ministry: str = "") -> tuple[Candidate, float] | None:
+def best_restatement(
+    pool: Pool, text: str, *, letter_key: object, letter_date: dt.date | None, ministry: str = ""
+) -> tuple[Candidate, float] | None:
     """The open commitment from an earlier letter that `text` promises again, if any."""
     toks = tokens(text)
     best: tuple[Candidate, float] | None = None
@@ -276,8 +296,11 @@ def best_restatement(pool: Pool, text: str, *, letter_key: object, letter_date: 
             continue
         if candidate.made_on and letter_date and candidate.made_on > letter_date:
             continue
-        if ministry and candidate.ministry and \
-                normalise_ministry(ministry) != normalise_ministry(candidate.ministry):
+        if (
+            ministry
+            and candidate.ministry
+            and normalise_ministry(ministry) != normalise_ministry(candidate.ministry)
+        ):
             continue
         value = pool.similarity(toks, candidate.toks)
         if best is None or value > best[1]:
@@ -289,18 +312,32 @@ def best_restatement(pool: Pool, text: str, *, letter_key: object, letter_date: 
 
 # --- rows --------------------------------------------------------------------------------------
 
+
 def candidate_pool(exclude_letter_id: int | None = None) -> Pool:
     rows = (
         Commitment.objects.open()
         .select_related("letter")
-        .only("id", "number", "register_number", "text", "quote", "made_on", "ministry",
-              "letter__id", "letter__dossier", "letter__kamerstuk", "letter__date")
+        .only(
+            "id",
+            "number",
+            "register_number",
+            "text",
+            "quote",
+            "made_on",
+            "ministry",
+            "letter__id",
+            "letter__dossier",
+            "letter__kamerstuk",
+            "letter__date",
+        )
         .order_by("-made_on", "-id")[:20000]
     )
     return Pool(
         Candidate(
-            key=c.pk, text=f"{c.text} {c.quote}" if c.quote != c.text else c.text,
-            made_on=c.made_on, ministry=c.ministry,
+            key=c.pk,
+            text=f"{c.text} {c.quote}" if c.quote != c.text else c.text,
+            made_on=c.made_on,
+            ministry=c.ministry,
             dossier=c.letter.dossier if c.letter else "",
             kamerstuk=c.letter.kamerstuk if c.letter else "",
             numbers=tuple(n for n in (c.number, c.register_number) if n),
@@ -312,11 +349,15 @@ def candidate_pool(exclude_letter_id: int | None = None) -> Pool:
 
 def context_for(statement, letter) -> Context:
     text = letter.text
-    near = text[max(0, statement.span_start - WINDOW):statement.span_end + WINDOW]
+    near = text[max(0, statement.span_start - WINDOW) : statement.span_end + WINDOW]
     return Context(
-        quote=statement.quote, near=f"{statement.refers_to} {near}",
-        head=f"{letter.title} {text[:HEAD]}", letter_date=letter.date,
-        ministry=letter.ministry, dossier=letter.dossier, letter_key=letter.pk,
+        quote=statement.quote,
+        near=f"{statement.refers_to} {near}",
+        head=f"{letter.title} {text[:HEAD]}",
+        letter_date=letter.date,
+        ministry=letter.ministry,
+        dossier=letter.dossier,
+        letter_key=letter.pk,
     )
 
 
@@ -331,10 +372,18 @@ def statement_propose(statement, commitment, score_value: float) -> None:
     )
     statement.commitment, statement.link_score = commitment, round(score_value, 3)
     statement.link_state = LinkState.PROPOSED
-    kind = EventKind.FULFILMENT_PROPOSED if statement.kind == StatementKind.FULFILMENT \
+    kind = (
+        EventKind.FULFILMENT_PROPOSED
+        if statement.kind == StatementKind.FULFILMENT
         else EventKind.REFERENCED
-    record_event(commitment, kind, letter=statement.letter, note=statement.quote[:1000],
-                 dedupe_key=link_key(statement, commitment.pk))
+    )
+    record_event(
+        commitment,
+        kind,
+        letter=statement.letter,
+        note=statement.quote[:1000],
+        dedupe_key=link_key(statement, commitment.pk),
+    )
 
 
 def letter_link(letter, pool: Pool | None = None) -> list:
@@ -361,13 +410,19 @@ def letter_link(letter, pool: Pool | None = None) -> list:
 
 # --- the analyst's decision ------------------------------------------------------------------
 
+
 def _lock_proposal(statement: Statement) -> tuple[Statement, bool]:
     """The statement, locked for the decision, and whether it is still an open proposal (a
     second click, or a second analyst, finds it decided and changes nothing)."""
-    statement = Statement.objects.select_for_update(of=("self",)).select_related(
-        "letter", "commitment").get(pk=statement.pk)
-    return statement, statement.link_state == LinkState.PROPOSED and \
-        statement.commitment is not None
+    statement = (
+        Statement.objects.select_for_update(of=("self",))
+        .select_related("letter", "commitment")
+        .get(pk=statement.pk)
+    )
+    return (
+        statement,
+        statement.link_state == LinkState.PROPOSED and statement.commitment is not None,
+    )
 
 
 def statement_confirm(*, statement, user):
@@ -380,12 +435,21 @@ def statement_confirm(*, statement, user):
             return statement
         commitment = statement.commitment
         if statement.kind == StatementKind.FULFILMENT and commitment.status != Status.FULFILLED:
-            commitment_fulfil(commitment=commitment, user=user, version=None,
-                              letter=statement.letter, note=statement.quote[:1000])
+            commitment_fulfil(
+                commitment=commitment,
+                user=user,
+                version=None,
+                letter=statement.letter,
+                note=statement.quote[:1000],
+            )
         else:
-            record_event(commitment, EventKind.NOTE, user=user, letter=statement.letter,
-                         note=_("Reference in “%(letter)s” confirmed.")
-                         % {"letter": statement.letter})
+            record_event(
+                commitment,
+                EventKind.NOTE,
+                user=user,
+                letter=statement.letter,
+                note=_("Reference in “%(letter)s” confirmed.") % {"letter": statement.letter},
+            )
         statement.link_state = LinkState.CONFIRMED
         statement.save(update_fields=["link_state"])
     return statement
@@ -401,7 +465,11 @@ def statement_reject(*, statement, user):
             return statement
         statement.link_state = LinkState.REJECTED
         statement.save(update_fields=["link_state"])
-        record_event(statement.commitment, EventKind.NOTE, user=user, letter=statement.letter,
-                     note=_("Proposed link to “%(letter)s” rejected.")
-                     % {"letter": statement.letter})
+        record_event(
+            statement.commitment,
+            EventKind.NOTE,
+            user=user,
+            letter=statement.letter,
+            note=_("Proposed link to “%(letter)s” rejected.") % {"letter": statement.letter},
+        )
     return statement

@@ -3,6 +3,7 @@
 Row-local facts live on the models; every write that changes status or touches several rows
 goes through `services.py`, which also writes the follow-up event in the same transaction.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -57,15 +58,21 @@ class Letter(models.Model):
     committee = models.CharField(_("committee"), max_length=200, blank=True)
 
     extraction_state = models.CharField(
-        _("extraction"), max_length=10, choices=ExtractionState.choices,
+        _("extraction"),
+        max_length=10,
+        choices=ExtractionState.choices,
         default=ExtractionState.PENDING,
     )
     extraction_error = models.TextField(_("extraction error"), blank=True)
     extracted_at = models.DateTimeField(_("extracted at"), null=True, blank=True)
     imported_at = models.DateTimeField(_("imported at"), default=timezone.now)
     imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("imported by"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("imported by"),
     )
 
     class Meta:
@@ -84,7 +91,8 @@ class Letter(models.Model):
     def signatory_names(self) -> str:
         return "; ".join(
             ", ".join(p for p in (s.get("office"), s.get("name")) if p)
-            for s in self.signatories if isinstance(s, dict)
+            for s in self.signatories
+            if isinstance(s, dict)
         )
 
 
@@ -165,7 +173,11 @@ class Commitment(models.Model):
 
     number = models.CharField(_("number"), max_length=20, unique=True)
     letter = models.ForeignKey(
-        Letter, null=True, blank=True, on_delete=models.PROTECT, related_name="commitments",
+        Letter,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="commitments",
         verbose_name=_("source letter"),
     )
     # The exact text it came from: letter.text[span_start:span_end] == quote.
@@ -228,7 +240,8 @@ class Commitment(models.Model):
             models.Index(fields=["ministry", "made_on", "id"], name="cm_ministry_made_id"),
             # Serves CommitmentQuerySet.overdue() and the daily flagging job.
             models.Index(
-                fields=["due_date", "id"], name="cm_open_due_partial",
+                fields=["due_date", "id"],
+                name="cm_open_due_partial",
                 condition=Q(status__in=["open", "partly_fulfilled"]),
             ),
         ]
@@ -300,17 +313,27 @@ class Event(models.Model):
     """One entry on a commitment's timeline. Append-only: the timeline's only source."""
 
     commitment = models.ForeignKey(
-        Commitment, on_delete=models.CASCADE, related_name="events",
+        Commitment,
+        on_delete=models.CASCADE,
+        related_name="events",
         verbose_name=_("commitment"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
     at = models.DateTimeField(_("when"), default=timezone.now)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("who"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("who"),
     )
     letter = models.ForeignKey(
-        Letter, null=True, blank=True, on_delete=models.SET_NULL, related_name="events",
+        Letter,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
         verbose_name=_("letter"),
     )
     url = models.URLField(_("URL"), max_length=500, blank=True)
@@ -409,6 +432,7 @@ class Statement(models.Model):
 
 # --- weekly digests (issue 5) ------------------------------------------------------------------
 
+
 class DigestLanguage(models.TextChoices):
     NL = "nl", _("Dutch")
     EN = "en", _("English")
@@ -418,7 +442,9 @@ class Subscription(models.Model):
     """A user's weekly digest of a saved selection of the commitments list."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_subscriptions",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="digest_subscriptions",
         verbose_name=_("user"),
     )
     email = models.EmailField(_("email address"))
@@ -439,7 +465,8 @@ class Subscription(models.Model):
         indexes = [
             # Serves the weekly job's "active subscriptions" scan.
             models.Index(
-                fields=["id"], name="subscription_active",
+                fields=["id"],
+                name="subscription_active",
                 condition=Q(paused=False, unsubscribed_at__isnull=True),
             ),
         ]
@@ -464,7 +491,9 @@ class Digest(models.Model):
     """One subscription's mail for one week: the outbox row, with its rendered parts."""
 
     subscription = models.ForeignKey(
-        Subscription, on_delete=models.CASCADE, related_name="digests",
+        Subscription,
+        on_delete=models.CASCADE,
+        related_name="digests",
         verbose_name=_("subscription"),
     )
     # Monday of the week in Europe/Amsterdam, computed from the time the job ran.
@@ -498,7 +527,8 @@ class Digest(models.Model):
         indexes = [
             # Serves the reaper: rows stuck in "sending" or left "queued".
             models.Index(
-                fields=["status", "claimed_at"], name="digest_in_flight",
+                fields=["status", "claimed_at"],
+                name="digest_in_flight",
                 condition=Q(status__in=["queued", "sending"]),
             ),
             # Serves the staff outbox, newest first.

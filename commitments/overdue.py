@@ -12,6 +12,7 @@ exactly one insert win. After a NO_LONGER_OVERDUE event (fulfilled, withdrawn, a
 see services.py) a commitment that becomes overdue again gets the next n, so it is flagged
 again, once.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,7 +32,14 @@ def _event_table_and_columns() -> tuple[str, str]:
     columns = ", ".join(
         qn(Event._meta.get_field(name).column)
         for name in (
-            "commitment", "kind", "at", "url", "note", "old_status", "new_status", "changes",
+            "commitment",
+            "kind",
+            "at",
+            "url",
+            "note",
+            "old_status",
+            "new_status",
+            "changes",
             "dedupe_key",
         )
     )
@@ -50,7 +58,10 @@ def _flag_counts_sql(table: str) -> str:
 
 
 FLAG_COUNTS_PARAMS = (
-    EventKind.OVERDUE, EventKind.NO_LONGER_OVERDUE, EventKind.OVERDUE, EventKind.NO_LONGER_OVERDUE
+    EventKind.OVERDUE,
+    EventKind.NO_LONGER_OVERDUE,
+    EventKind.OVERDUE,
+    EventKind.NO_LONGER_OVERDUE,
 )
 
 
@@ -85,8 +96,10 @@ def flag_overdue(*, as_of: dt.date | None = None) -> int:
     as_of = as_of or today()
     qn = connection.ops.quote_name
     overdue_sql, overdue_params = (
-        Commitment.objects.overdue(as_of=as_of).order_by()
-        .values_list("pk", "due_date").query.sql_with_params()
+        Commitment.objects.overdue(as_of=as_of)
+        .order_by()
+        .values_list("pk", "due_date")
+        .query.sql_with_params()
     )
     table, columns = _event_table_and_columns()
     now = connection.ops.adapt_datetimefield_value(timezone.now())
@@ -118,8 +131,7 @@ def unflag_no_longer_overdue(*, as_of: dt.date | None = None) -> int:
     """
     as_of = as_of or today()
     overdue_sql, overdue_params = (
-        Commitment.objects.overdue(as_of=as_of).order_by().values_list("pk").query
-        .sql_with_params()
+        Commitment.objects.overdue(as_of=as_of).order_by().values_list("pk").query.sql_with_params()
     )
     table, columns = _event_table_and_columns()
     now = connection.ops.adapt_datetimefield_value(timezone.now())
@@ -143,4 +155,3 @@ def flagged_commitments():
     return Commitment.objects.annotate(last_flag=last_flag_kind()).filter(
         last_flag=EventKind.OVERDUE
     )
-

@@ -4,6 +4,7 @@ The cursor is the last row's (value, id) in the URL. NULL values sort last in bo
 a page is read from the non-NULL part first (with a redundant `>=` bound so PostgreSQL walks the
 composite index instead of evaluating the OR over the table) and topped up from the NULL part.
 """
+
 from __future__ import annotations
 
 import datetime as dt

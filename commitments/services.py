@@ -5,6 +5,7 @@ Analysts' writes take the `version` their form was rendered with: a compare-and-
 claims the row, and a second analyst working from the same version gets `EditConflict`
 instead of silently overwriting the first.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -49,7 +50,11 @@ def _require_reviewer(user: User | None) -> None:
 
 
 def record_event(
-    commitment: Commitment, kind: str, *, user: User | None = None, dedupe_key: str | None = None,
+    commitment: Commitment,
+    kind: str,
+    *,
+    user: User | None = None,
+    dedupe_key: str | None = None,
     **fields: Any,
 ) -> Event | None:
     """Append one event to the timeline; with a dedupe_key, at most once ever.
@@ -79,8 +84,10 @@ def _claim(commitment: Commitment, version: int | None) -> Commitment:
         rows = rows.filter(version=version)
     if rows.update(version=F("version") + 1, updated_at=timezone.now()) != 1:
         raise EditConflict(
-            _("%(number)s was changed by someone else while you were editing it. "
-              "Reload the page to see the current state, then try again.")
+            _(
+                "%(number)s was changed by someone else while you were editing it. "
+                "Reload the page to see the current state, then try again."
+            )
             % {"number": commitment.number}
         )
     commitment.refresh_from_db()
@@ -105,6 +112,7 @@ def _unflag_if_no_longer_overdue(commitment: Commitment, user: User | None) -> N
 
 # --- numbering and creation ------------------------------------------------------------------
 
+
 def next_number(year: int) -> str:
     """The next number of a year, e.g. TZ-2023-0042. The UPDATE locks the year's counter row
     until the caller's transaction ends, so concurrent importers take turns."""
@@ -124,18 +132,30 @@ def _highest_number(year: int) -> int:
     counter existed, or imported with its number)."""
     prefix = f"TZ-{year}-"
     numbers = Commitment.objects.filter(number__startswith=prefix).values_list("number", flat=True)
-    return max((int(n[len(prefix):]) for n in numbers if n[len(prefix):].isdigit()), default=0)
+    return max((int(n[len(prefix) :]) for n in numbers if n[len(prefix) :].isdigit()), default=0)
 
 
 @transaction.atomic
 def commitment_create(
-    *, text: str, quote: str = "", letter: Letter | None = None,
+    *,
+    text: str,
+    quote: str = "",
+    letter: Letter | None = None,
     span: tuple[int, int] | None = None,
-    actor: str = "", ministry: str = "", committee: str = "", made_to: str = "",
-    kind: str = Kind.INFORM, deadline_phrase: str = "", due_date: dt.date | None = None,
-    made_on: dt.date | None = None, status: str = Status.OPEN, review: str = Review.PROPOSED,
-    origin: str = Origin.EXTRACTED, confidence: float | None = None,
-    register_number: str | None = None, register_status_seen: str = "",
+    actor: str = "",
+    ministry: str = "",
+    committee: str = "",
+    made_to: str = "",
+    kind: str = Kind.INFORM,
+    deadline_phrase: str = "",
+    due_date: dt.date | None = None,
+    made_on: dt.date | None = None,
+    status: str = Status.OPEN,
+    review: str = Review.PROPOSED,
+    origin: str = Origin.EXTRACTED,
+    confidence: float | None = None,
+    register_number: str | None = None,
+    register_status_seen: str = "",
     user: User | None = None,
 ) -> Commitment:
     """Create a commitment and its "made" event."""
@@ -145,11 +165,24 @@ def commitment_create(
             raise ValidationError("the span does not hold the quote in the letter's text")
     made_on = made_on or (letter.date if letter else None) or today()
     fields = dict(
-        letter=letter, quote=quote or text, span_start=span[0] if span else None,
-        span_end=span[1] if span else None, text=text, actor=actor, ministry=ministry,
-        committee=committee, made_to=made_to, kind=kind, deadline_phrase=deadline_phrase,
-        due_date=due_date, made_on=made_on, status=status, review=review, origin=origin,
-        confidence=confidence, register_number=register_number,
+        letter=letter,
+        quote=quote or text,
+        span_start=span[0] if span else None,
+        span_end=span[1] if span else None,
+        text=text,
+        actor=actor,
+        ministry=ministry,
+        committee=committee,
+        made_to=made_to,
+        kind=kind,
+        deadline_phrase=deadline_phrase,
+        due_date=due_date,
+        made_on=made_on,
+        status=status,
+        review=review,
+        origin=origin,
+        confidence=confidence,
+        register_number=register_number,
         register_status_seen=register_status_seen,
     )
     # Two importers may pick the same next number; the unique constraint decides, we retry.
@@ -159,16 +192,22 @@ def commitment_create(
                 commitment = Commitment.objects.create(number=next_number(made_on.year), **fields)
             break
         except IntegrityError:
-            if register_number and Commitment.objects.filter(
-                register_number=register_number
-            ).exists():
+            if (
+                register_number
+                and Commitment.objects.filter(register_number=register_number).exists()
+            ):
                 raise
     else:  # pragma: no cover - five collisions in a row means something else is wrong
         raise IntegrityError("could not allocate a commitment number")
     record_event(
-        commitment, EventKind.MADE, user=user, letter=letter, new_status=status,
+        commitment,
+        EventKind.MADE,
+        user=user,
+        letter=letter,
+        new_status=status,
         at=timezone.make_aware(dt.datetime.combine(made_on, dt.time(12)))
-        if made_on <= today() else timezone.now(),
+        if made_on <= today()
+        else timezone.now(),
     )
     return commitment
 
@@ -189,14 +228,18 @@ def revise_proposal(commitment: Commitment, proposal: dict[str, Any]) -> Commitm
     commitment.save(update_fields=[*diff, "updated_at"])
     visible = {name: values for name, values in diff.items() if name != "confidence"}
     if visible:
-        kind = EventKind.DEADLINE_CHANGED if set(visible) <= {"due_date", "deadline_phrase"} \
+        kind = (
+            EventKind.DEADLINE_CHANGED
+            if set(visible) <= {"due_date", "deadline_phrase"}
             else EventKind.EDITED
+        )
         record_event(commitment, kind, changes=visible, note=_("Re-extracted from the letter."))
         _unflag_if_no_longer_overdue(commitment, None)
     return commitment
 
 
 # --- analysts' actions -------------------------------------------------------------------------
+
 
 @transaction.atomic
 def commitment_confirm(*, commitment: Commitment, user: User, version: int | None) -> Commitment:
@@ -254,8 +297,11 @@ def commitment_edit(
         setattr(commitment, name, changes[name])
     commitment.edited = True
     commitment.save(update_fields=[*diff, "edited", "updated_at"])
-    kind = EventKind.DEADLINE_CHANGED if set(diff) <= {"due_date", "deadline_phrase"} \
+    kind = (
+        EventKind.DEADLINE_CHANGED
+        if set(diff) <= {"due_date", "deadline_phrase"}
         else EventKind.EDITED
+    )
     record_event(commitment, kind, user=user, note=reason, changes=diff)
     _unflag_if_no_longer_overdue(commitment, user)
     return commitment
@@ -271,8 +317,14 @@ def _as_text(value: Any) -> str:
 
 @transaction.atomic
 def commitment_fulfil(
-    *, commitment: Commitment, user: User, version: int | None, partly: bool = False,
-    letter: Letter | None = None, url: str = "", note: str = "",
+    *,
+    commitment: Commitment,
+    user: User,
+    version: int | None,
+    partly: bool = False,
+    letter: Letter | None = None,
+    url: str = "",
+    note: str = "",
 ) -> Commitment:
     """Mark (partly) fulfilled, citing the letter that did it, or a URL with a note."""
     _require_reviewer(user)
@@ -282,9 +334,14 @@ def commitment_fulfil(
         raise ValidationError(_("Add a note saying what the URL shows."))
     new_status = Status.PARTLY_FULFILLED if partly else Status.FULFILLED
     return _change_status(
-        commitment, user, version, new_status,
+        commitment,
+        user,
+        version,
+        new_status,
         EventKind.PARTLY_FULFILLED if partly else EventKind.FULFILLED,
-        letter=letter, url=url, note=note,
+        letter=letter,
+        url=url,
+        note=note,
     )
 
 
@@ -310,8 +367,12 @@ def commitment_reopen(
 
 
 def _change_status(
-    commitment: Commitment, user: User | None, version: int | None, new_status: str,
-    kind: str, **event_fields: Any,
+    commitment: Commitment,
+    user: User | None,
+    version: int | None,
+    new_status: str,
+    kind: str,
+    **event_fields: Any,
 ) -> Commitment:
     commitment = _claim(commitment, version)
     old_status = commitment.status

@@ -1,5 +1,6 @@
 """Thin Celery tasks: each takes primary keys (or nothing), calls one service and owns its
 retry policy. The beat schedule in settings names them."""
+
 from __future__ import annotations
 
 import logging
@@ -19,12 +20,12 @@ log = logging.getLogger(__name__)
 def flag_overdue_task() -> int:
     healed = unflag_no_longer_overdue()
     written = flag_overdue()
-    log.info("flag_overdue: %s commitment(s) became overdue, %s no longer overdue",
-             written, healed)
+    log.info("flag_overdue: %s commitment(s) became overdue, %s no longer overdue", written, healed)
     return written
 
 
 # --- letters in (issue 4) ----------------------------------------------------------------------
+
 
 @shared_task(acks_late=True)  # idempotent: letter_extract leaves what an analyst decided alone
 def extract_letter_task(letter_id: int) -> str:
@@ -47,7 +48,10 @@ def create_digests_task() -> dict[str, int]:
     report = digests.create_digests(on_queued=_dispatch_send)
     log.info(
         "digests for the week of %s: %s created, %s skipped, %s already there",
-        report.week_start, report.created, report.skipped, report.existing,
+        report.week_start,
+        report.created,
+        report.skipped,
+        report.existing,
     )
     return {"created": report.created, "skipped": report.skipped, "existing": report.existing}
 

@@ -1,5 +1,6 @@
 """Letters in every format, built at test time: a tiny PDF writer (text layer in Helvetica,
 WinAnsi), Word documents with python-docx, and officielebekendmakingen-style HTML."""
+
 from __future__ import annotations
 
 import io
@@ -23,8 +24,7 @@ def make_pdf(pages: list[str] | str, *, text_layer: bool = True) -> bytes:
 
     catalog = add(b"")  # filled in below
     pages_obj = add(b"")
-    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-               b"/Encoding /WinAnsiEncoding >>")
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     kids = []
     for text in pages:
         if text_layer:
@@ -36,14 +36,17 @@ def make_pdf(pages: list[str] | str, *, text_layer: bool = True) -> bytes:
             ops = [b"0.5 g 50 50 400 700 re f"]
         stream = b"\n".join(ops)
         content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-        kids.append(add(
-            b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] "
-            b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
-            % (pages_obj, font, content)
-        ))
+        kids.append(
+            add(
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] "
+                b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
+                % (pages_obj, font, content)
+            )
+        )
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj
     objects[pages_obj - 1] = (
-        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids)
+        b"<< /Type /Pages /Kids ["
+        + b" ".join(b"%d 0 R" % k for k in kids)
         + b"] /Count %d >>" % len(kids)
     )
     out = io.BytesIO()
@@ -56,8 +59,10 @@ def make_pdf(pages: list[str] | str, *, text_layer: bool = True) -> bytes:
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-              % (len(objects) + 1, catalog, xref))
+    out.write(
+        b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+        % (len(objects) + 1, catalog, xref)
+    )
     return out.getvalue()
 
 
@@ -65,8 +70,7 @@ def encrypt_pdf(data: bytes, password: str = "geheim") -> bytes:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    writer.encrypt(user_password=password, owner_password=password + "-owner",
-                   algorithm="RC4-128")
+    writer.encrypt(user_password=password, owner_password=password + "-owner", algorithm="RC4-128")
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -85,10 +89,16 @@ def make_docx(paragraphs: list[str], title: str = "") -> bytes:
     return out.getvalue()
 
 
-def make_html(body_paragraphs: list[str], *, dossier: str = "29521", ondernummer: str = "470",
-              date: str = "2024-02-12", title: str = "Nederlandse inzet in de Sahel",
-              creator: str = "Ministerie van Buitenlandse Zaken") -> bytes:
-    paragraphs = "\n".join(f"<p class=\"al\">{p}</p>" for p in body_paragraphs)
+def make_html(
+    body_paragraphs: list[str],
+    *,
+    dossier: str = "29521",
+    ondernummer: str = "470",
+    date: str = "2024-02-12",
+    title: str = "Nederlandse inzet in de Sahel",
+    creator: str = "Ministerie van Buitenlandse Zaken",
+) -> bytes:
+    paragraphs = "\n".join(f'<p class="al">{p}</p>' for p in body_paragraphs)
     return f"""<!DOCTYPE html>
 <html lang="nl"><head>
 <meta charset="utf-8">

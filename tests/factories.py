@@ -23,8 +23,10 @@ class LetterFactory(factory.django.DjangoModelFactory):
         model = Letter
 
     text = factory.Sequence(
-        lambda n: f"Den Haag, 1 maart 2024\n\nBrief nummer {n}. Ik zal uw Kamer voor de zomer "
-        "informeren over de voortgang.\n"
+        lambda n: (
+            f"Den Haag, 1 maart 2024\n\nBrief nummer {n}. Ik zal uw Kamer voor de zomer "
+            "informeren over de voortgang.\n"
+        )
     )
     content_hash = factory.LazyAttribute(lambda o: hashlib.sha256(o.text.encode()).hexdigest())
     title = factory.Sequence(lambda n: f"Brief {n}")

@@ -20,8 +20,11 @@ def test_back_office_edits_go_through_the_service_and_leave_an_event(admin_clien
     url = reverse("admin:commitments_commitment_change", args=[commitment.pk])
     form = admin_client.get(url).context["adminform"].form
     data = {name: form.initial.get(name) or "" for name in form.fields}
-    data.update(text="Herschreven in de backoffice", due_date="2024-12-31",
-                **{"events-TOTAL_FORMS": 0, "events-INITIAL_FORMS": 0})
+    data.update(
+        text="Herschreven in de backoffice",
+        due_date="2024-12-31",
+        **{"events-TOTAL_FORMS": 0, "events-INITIAL_FORMS": 0},
+    )
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     commitment.refresh_from_db()
@@ -33,17 +36,21 @@ def test_back_office_edits_go_through_the_service_and_leave_an_event(admin_clien
 
 def test_status_and_number_cannot_be_changed_or_added_in_the_back_office(admin_client):
     commitment = CommitmentFactory()
-    form = admin_client.get(
-        reverse("admin:commitments_commitment_change", args=[commitment.pk])
-    ).context["adminform"].form
+    form = (
+        admin_client.get(reverse("admin:commitments_commitment_change", args=[commitment.pk]))
+        .context["adminform"]
+        .form
+    )
     assert "status" not in form.fields and "number" not in form.fields
     assert admin_client.get(reverse("admin:commitments_commitment_add")).status_code == 403
 
 
 def test_withdraw_action_writes_the_event(admin_client):
     commitment = CommitmentFactory()
-    admin_client.post(reverse("admin:commitments_commitment_changelist"),
-                      {"action": "withdraw", "_selected_action": [commitment.pk]})
+    admin_client.post(
+        reverse("admin:commitments_commitment_changelist"),
+        {"action": "withdraw", "_selected_action": [commitment.pk]},
+    )
     commitment.refresh_from_db()
     assert commitment.status == "withdrawn"
     assert commitment.events.get().kind == EventKind.WITHDRAWN

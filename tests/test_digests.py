@@ -440,9 +440,7 @@ def test_a_saved_filter_that_no_longer_validates_fails_instead_of_following_ever
 
 
 @time_machine.travel(MONDAY, tick=False)
-def test_a_non_smtp_error_fails_the_digest_instead_of_retrying_all_week(
-    week_of_news, monkeypatch
-):
+def test_a_non_smtp_error_fails_the_digest_instead_of_retrying_all_week(week_of_news, monkeypatch):
     subscribe("ministry=Financiën")
     digests.create_digests()
     digest = Digest.objects.get()

@@ -36,11 +36,22 @@ def numbers(params) -> set[str]:
     ],
 )
 def test_each_filter(params, expected):
-    CommitmentFactory(number="A", text="De evaluatie van de missie in Mali", actor="kabinet",
-                      committee="BuZa", due_date=dt.date(2024, 3, 1))
-    CommitmentFactory(number="B", text="Brief over Niger", ministry="Defensie", kind="action",
-                      status=Status.FULFILLED, review=Review.CONFIRMED,
-                      due_date=dt.date(2024, 6, 1))
+    CommitmentFactory(
+        number="A",
+        text="De evaluatie van de missie in Mali",
+        actor="kabinet",
+        committee="BuZa",
+        due_date=dt.date(2024, 3, 1),
+    )
+    CommitmentFactory(
+        number="B",
+        text="Brief over Niger",
+        ministry="Defensie",
+        kind="action",
+        status=Status.FULFILLED,
+        review=Review.CONFIRMED,
+        due_date=dt.date(2024, 6, 1),
+    )
     assert numbers(params) == expected
 
 
@@ -101,7 +112,9 @@ def test_letters_list_counts_commitments_and_open_ones_per_letter(client):
     CommitmentFactory(letter=letter, status=Status.FULFILLED)
     CommitmentFactory(letter=letter, review=Review.REJECTED)
     LetterFactory()  # none at all
-    rows = {row.pk: (row.n_commitments, row.n_open)
-            for row in client.get(reverse("commitments:letter-list")).context["object_list"]}
+    rows = {
+        row.pk: (row.n_commitments, row.n_open)
+        for row in client.get(reverse("commitments:letter-list")).context["object_list"]
+    }
     assert rows[letter.pk] == (2, 1)
     assert sorted(rows.values()) == [(0, 0), (2, 1)]

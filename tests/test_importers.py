@@ -1,4 +1,5 @@
 """The format readers: bytes in, text and metadata out, or a clear reason why not."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,17 +23,20 @@ def english():
         yield
 
 
-@pytest.mark.parametrize("data, kind", [
-    (b"", "empty"),
-    (b"  \n\t ", "empty"),
-    (make_pdf(LETTER), "pdf"),
-    (make_docx([LETTER]), "docx"),
-    (make_html([LETTER]), "html"),
-    (b'{"value": []}', "json"),
-    ("café".encode("cp1252"), "txt"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-    (b"PK\x03\x04" + b"\x00" * 40, "binary"),
-])
+@pytest.mark.parametrize(
+    "data, kind",
+    [
+        (b"", "empty"),
+        (b"  \n\t ", "empty"),
+        (make_pdf(LETTER), "pdf"),
+        (make_docx([LETTER]), "docx"),
+        (make_html([LETTER]), "html"),
+        (b'{"value": []}', "json"),
+        ("café".encode("cp1252"), "txt"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"PK\x03\x04" + b"\x00" * 40, "binary"),
+    ],
+)
 def test_detect_by_content(data, kind):
     assert detect(data) == kind
 
@@ -59,22 +63,28 @@ def test_pdf_encrypted_with_empty_password_is_read():
     assert "Sahel" in parsed.letters[0].text
 
 
-@pytest.mark.parametrize("data, reason", [
-    (make_pdf("x", text_layer=False), "no text layer"),
-    (encrypt_pdf(make_pdf(LETTER)), "encrypted"),
-    (make_pdf(LETTER)[:200], "damaged"),
-    (b"%PDF-1.7\n" + b"\x07garbage" * 50, "damaged"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (make_pdf("x", text_layer=False), "no text layer"),
+        (encrypt_pdf(make_pdf(LETTER)), "encrypted"),
+        (make_pdf(LETTER)[:200], "damaged"),
+        (b"%PDF-1.7\n" + b"\x07garbage" * 50, "damaged"),
+    ],
+)
 def test_bad_pdfs_say_why(data, reason):
     with pytest.raises(ImportFailed, match=reason):
         read_document(data, "brief.pdf")
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"", "empty"),
-    (b"\x00\x01\x02\x03binary" * 20, "not a letter in a format we read"),
-    (b"PK\x03\x04" + b"\x00" * 100, "not a letter in a format we read"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02\x03binary" * 20, "not a letter in a format we read"),
+        (b"PK\x03\x04" + b"\x00" * 100, "not a letter in a format we read"),
+    ],
+)
 def test_empty_and_binary_files(data, reason):
     with pytest.raises(ImportFailed, match=reason):
         read_document(data, "brief.txt")
@@ -111,7 +121,10 @@ def test_mislabelled_extension_is_read_by_content_and_said():
 def test_opendata_toezeggingen():
     parsed = read_document((OPENDATA / "toezeggingen.json").read_bytes(), "toezeggingen.json")
     assert [e.register_number for e in parsed.register] == [
-        "TZ202310-045", "TZ202309-112", "TZ202311-007"]  # the deleted record is skipped
+        "TZ202310-045",
+        "TZ202309-112",
+        "TZ202311-007",
+    ]  # the deleted record is skipped
     first = parsed.register[0]
     assert first.actor == "minister van Buitenlandse Zaken, H.G.J. Bruins Slot"
     assert first.ministry == "Buitenlandse Zaken"
@@ -140,8 +153,9 @@ def test_opendata_documents_with_sibling_and_inline_files():
     assert groningen.metadata["date"] == dt.date(2024, 3, 18)
     assert groningen.external_id == "d1c7f0b3-2a4e-4b9d-a8e1-5c6f7a8b9c0d"
     assert "Wet open overheid" in woo.text  # from the inline base64 file
-    assert parsed.failures == [("2024D99999", "the file of document "
-                                "00000000-dead-4bee-8f00-000000000000 is missing")]
+    assert parsed.failures == [
+        ("2024D99999", "the file of document 00000000-dead-4bee-8f00-000000000000 is missing")
+    ]
 
 
 def test_json_that_is_not_open_data():

@@ -1,4 +1,5 @@
 """`importletters` over a folder of good and bad files, register records, and `reextract`."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,8 +32,10 @@ OPENDATA = Path(__file__).resolve().parent.parent / "fixtures" / "opendata"
 
 
 def letter_text(n: int, subject: str) -> str:
-    return (f"Den Haag, {n} maart 2024\n\nGeachte voorzitter,\n\nIn deze brief nummer {n} ga "
-            f"ik in op {subject}. Ik zal uw Kamer voor de zomer informeren over {subject}.\n")
+    return (
+        f"Den Haag, {n} maart 2024\n\nGeachte voorzitter,\n\nIn deze brief nummer {n} ga "
+        f"ik in op {subject}. Ik zal uw Kamer voor de zomer informeren over {subject}.\n"
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -53,7 +56,8 @@ def mixed_folder(tmp_path):
     (folder / "sub" / "d.docx").write_bytes(make_docx(letter_text(4, "het onderwijs").split("\n")))
     (folder / "sub" / "e.html").write_bytes(make_html([letter_text(5, "de woningbouw")]))
     (folder / "sub" / "deeper" / "f-really-a-pdf.docx").write_bytes(
-        make_pdf(letter_text(6, "de zorg")))
+        make_pdf(letter_text(6, "de zorg"))
+    )
     (folder / "sub" / "a-copy.txt").write_text(letter_text(1, "de Sahel"), encoding="utf-8")
     shutil.copytree(OPENDATA, folder / "opendata")
     # the bad ones
@@ -155,8 +159,11 @@ def test_nothing_half_stored_when_a_file_fails(db, monkeypatch):
 def test_register_records_become_register_commitments(db):
     data = (OPENDATA / "documenten.json").read_bytes()
     sibling = (OPENDATA / "d1c7f0b3-2a4e-4b9d-a8e1-5c6f7a8b9c0d.txt").read_bytes()
-    file_import(data=data, name="documenten.json", resolve_file=lambda i: sibling
-                if i.startswith("d1c7") else None)
+    file_import(
+        data=data,
+        name="documenten.json",
+        resolve_file=lambda i: sibling if i.startswith("d1c7") else None,
+    )
     result = file_import(data=(OPENDATA / "toezeggingen.json").read_bytes(), name="tz.json")
     assert [created for _c, created in result.register] == [True, True, True]
 
@@ -176,8 +183,7 @@ def test_register_records_become_register_commitments(db):
     # dated by the fulfilling letter, not by the day of the import
     assert timezone.localtime(fulfilled.at).date() == fulfilled.letter.date
 
-    assert Commitment.objects.get(register_number="TZ202311-007").status == \
-        Status.PARTLY_FULFILLED
+    assert Commitment.objects.get(register_number="TZ202311-007").status == Status.PARTLY_FULFILLED
 
     events = Event.objects.count()
     again = file_import(data=(OPENDATA / "toezeggingen.json").read_bytes(), name="tz2.json")
@@ -201,10 +207,16 @@ def test_a_later_register_export_brings_its_changes_once(db, analyst):
     # export must not undo that.
     commitment_reopen(commitment=wet, user=analyst, version=wet.version, note="not yet")
 
-    later = _register_export(**{
-        "TZ202310-045": {"Status": "Voldaan", "Document": [
-            {"Id": "e2e2e2e2-0000-4000-8000-000000000001", "Titel": "Brief over de Sahel"}]},
-    })
+    later = _register_export(
+        **{
+            "TZ202310-045": {
+                "Status": "Voldaan",
+                "Document": [
+                    {"Id": "e2e2e2e2-0000-4000-8000-000000000001", "Titel": "Brief over de Sahel"}
+                ],
+            },
+        }
+    )
     result = file_import(data=later, name="tz-later.json")
     assert [created for _c, created in result.register] == [False, False, False]
 
@@ -247,14 +259,21 @@ def test_unknown_register_status_fails_the_record(db):
 
 
 def test_reextract_keeps_what_analysts_decided(db, analyst):
-    result = file_import(data=letter_text(1, "de Sahel").encode()
-                         + b"Ik zal ook de begroting sturen.\n", name="a.txt")
+    result = file_import(
+        data=letter_text(1, "de Sahel").encode() + b"Ik zal ook de begroting sturen.\n",
+        name="a.txt",
+    )
     letter = letter_extract(result.created_letters[0])
     first, second = letter.commitments.order_by("span_start")
     commitment_confirm(commitment=first, user=analyst, version=first.version)
     second.refresh_from_db()
-    commitment_edit(commitment=second, user=analyst, version=second.version,
-                    reason="beter", text="Begroting sturen")
+    commitment_edit(
+        commitment=second,
+        user=analyst,
+        version=second.version,
+        reason="beter",
+        text="Begroting sturen",
+    )
     out = StringIO()
     call_command("reextract", stdout=out)
     assert "re-extracted: 1, failed: 0" in out.getvalue()

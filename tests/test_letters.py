@@ -1,4 +1,5 @@
 """The example letters through the real extractor, as `make run` loads them."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,8 +30,9 @@ def test_loaddemo_imports_the_examples_once():
     assert Commitment.objects.count() >= 5
     for commitment in Commitment.objects.exclude(span_start=None):
         # every stored span holds its quote, so the letter page can highlight it
-        assert commitment.letter.text[commitment.span_start:commitment.span_end] == \
-            commitment.quote
+        assert (
+            commitment.letter.text[commitment.span_start : commitment.span_end] == commitment.quote
+        )
     before = snapshot()
     call_command("loaddemo", stdout=open("/dev/null", "w"))
     assert snapshot() == before
@@ -39,8 +41,13 @@ def test_loaddemo_imports_the_examples_once():
 def test_extracting_again_changes_nothing_and_keeps_analysts_work(analyst):
     call_command("loaddemo", stdout=open("/dev/null", "w"))
     confirmed = Commitment.objects.order_by("pk").first()
-    services.commitment_edit(commitment=confirmed, user=analyst, version=confirmed.version,
-                             reason="scherper", text="Door analist herschreven")
+    services.commitment_edit(
+        commitment=confirmed,
+        user=analyst,
+        version=confirmed.version,
+        reason="scherper",
+        text="Door analist herschreven",
+    )
     before = snapshot()
     for letter in Letter.objects.all():
         letter_extract(letter)
@@ -58,10 +65,16 @@ def test_letters_get_readable_titles():
 def test_timeline_shows_status_labels_and_field_names(client, analyst):
     call_command("loaddemo", stdout=open("/dev/null", "w"))
     commitment = Commitment.objects.order_by("pk").first()
-    services.commitment_edit(commitment=commitment, user=analyst, version=commitment.version,
-                             reason="r", actor="Minister van Defensie")
-    services.commitment_withdraw(commitment=commitment, user=analyst,
-                                 version=commitment.version, note="vervallen")
+    services.commitment_edit(
+        commitment=commitment,
+        user=analyst,
+        version=commitment.version,
+        reason="r",
+        actor="Minister van Defensie",
+    )
+    services.commitment_withdraw(
+        commitment=commitment, user=analyst, version=commitment.version, note="vervallen"
+    )
     body = client.get(commitment.get_absolute_url()).content.decode()
     assert "open → vervallen" in body
     assert "bewindspersoon: <del>" in body.lower() or "actor: <del>" in body.lower()
@@ -72,17 +85,22 @@ def test_a_rejected_proposal_can_be_restored(analyst_client, analyst):
     commitment = Commitment.objects.order_by("pk").first()
     services.commitment_reject(commitment=commitment, user=analyst, version=commitment.version)
     commitment.refresh_from_db()
-    analyst_client.post(f"/toezeggingen/{commitment.number}/bevestigen",
-                        {"version": commitment.version})
+    analyst_client.post(
+        f"/toezeggingen/{commitment.number}/bevestigen", {"version": commitment.version}
+    )
     commitment.refresh_from_db()
     assert commitment.review == Review.CONFIRMED
     assert list(commitment.events.values_list("kind", flat=True))[-2:] == [
-        EventKind.REJECTED, EventKind.CONFIRMED]
+        EventKind.REJECTED,
+        EventKind.CONFIRMED,
+    ]
 
 
 def test_a_failure_while_storing_marks_the_letter_failed_with_its_reason(monkeypatch):
-    letter = Letter.objects.create(text="Den Haag, 1 maart 2024\nIk zal u voor de zomer "
-                                   "informeren over de evaluatie.\n", content_hash="x")
+    letter = Letter.objects.create(
+        text="Den Haag, 1 maart 2024\nIk zal u voor de zomer informeren over de evaluatie.\n",
+        content_hash="x",
+    )
 
     def broken(**kwargs):
         raise RuntimeError("disk full")

@@ -104,7 +104,10 @@ def test_fulfilling_unflags_and_reopening_flags_again_once(analyst):
     flag_overdue()
 
     services.commitment_fulfil(
-        commitment=commitment, user=analyst, version=None, url="https://example.org/x",
+        commitment=commitment,
+        user=analyst,
+        version=None,
+        url="https://example.org/x",
         note="Brief gestuurd",
     )
     assert commitment.events.filter(kind=EventKind.NO_LONGER_OVERDUE).count() == 1
@@ -129,7 +132,10 @@ def test_a_later_due_date_unflags_and_the_job_leaves_it_alone(analyst):
     flag_overdue()
 
     services.commitment_edit(
-        commitment=commitment, user=analyst, version=None, reason="Uitgesteld",
+        commitment=commitment,
+        user=analyst,
+        version=None,
+        reason="Uitgesteld",
         due_date=TODAY + dt.timedelta(days=30),
     )
 
@@ -221,5 +227,7 @@ def test_a_flag_that_slipped_past_the_services_is_healed_once():
     assert unflag_no_longer_overdue() == 1
     assert unflag_no_longer_overdue() == 0
     assert list(commitment.events.values_list("kind", flat=True)) == [
-        EventKind.OVERDUE, EventKind.NO_LONGER_OVERDUE]
+        EventKind.OVERDUE,
+        EventKind.NO_LONGER_OVERDUE,
+    ]
     assert set(flagged_commitments()) == {still_overdue}

@@ -29,10 +29,11 @@ def test_walking_all_pages_yields_each_row_once_in_order_nulls_last(direction):
         CommitmentFactory(number=f"N{i:02d}", due_date=due)
     expected = sorted(
         Commitment.objects.all(),
-        key=lambda c: (c.due_date is None,
-                       (c.due_date.toordinal() if c.due_date else 0) * (-1 if direction == "desc"
-                                                                         else 1),
-                       c.pk * (-1 if direction == "desc" else 1)),
+        key=lambda c: (
+            c.due_date is None,
+            (c.due_date.toordinal() if c.due_date else 0) * (-1 if direction == "desc" else 1),
+            c.pk * (-1 if direction == "desc" else 1),
+        ),
     )
     assert walk("due_date", direction, 4) == [c.number for c in expected]
 
@@ -65,8 +66,11 @@ def test_list_pages_through_next_links(client):
 def test_every_sort_order_pages_through_all_rows(client, order, monkeypatch):
     monkeypatch.setattr("commitments.views.commitments.PAGE_SIZE", 2)
     for i in range(7):
-        CommitmentFactory(number=f"TZ-2024-{i:04d}", made_on=dt.date(2024, 1, 1 + i % 3),
-                          due_date=None if i == 3 else dt.date(2024, 5, 1 + i))
+        CommitmentFactory(
+            number=f"TZ-2024-{i:04d}",
+            made_on=dt.date(2024, 1, 1 + i % 3),
+            due_date=None if i == 3 else dt.date(2024, 5, 1 + i),
+        )
     seen, query, pages = [], f"order={order}", 0
     for _ in range(10):
         pages += 1

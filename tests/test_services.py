@@ -22,10 +22,12 @@ def test_create_numbers_by_year_and_writes_made_event():
     letter = LetterFactory(date=dt.date(2023, 5, 1))
     quote = "Ik zal uw Kamer voor de zomer informeren over de voortgang."
     start = letter.text.index(quote)
-    first = services.commitment_create(text="a", quote=quote, letter=letter,
-                                       span=(start, start + len(quote)))
-    second = services.commitment_create(text="b", quote=quote, letter=letter,
-                                        span=(start, start + len(quote)))
+    first = services.commitment_create(
+        text="a", quote=quote, letter=letter, span=(start, start + len(quote))
+    )
+    second = services.commitment_create(
+        text="b", quote=quote, letter=letter, span=(start, start + len(quote))
+    )
     assert (first.number, second.number) == ("TZ-2023-0001", "TZ-2023-0002")
     assert kinds(first) == [EventKind.MADE]
     assert first.made_on == dt.date(2023, 5, 1)
@@ -41,17 +43,29 @@ def test_create_refuses_a_span_that_does_not_hold_the_quote():
 @pytest.mark.parametrize(
     "service, kwargs, expected_status, expected_event",
     [
-        (services.commitment_fulfil, {"url": "https://example.org/x", "note": "zie bijlage"},
-         Status.FULFILLED, EventKind.FULFILLED),
-        (services.commitment_fulfil,
-         {"partly": True, "url": "https://example.org/x", "note": "deels"},
-         Status.PARTLY_FULFILLED, EventKind.PARTLY_FULFILLED),
-        (services.commitment_withdraw, {"note": "vervallen"}, Status.WITHDRAWN,
-         EventKind.WITHDRAWN),
+        (
+            services.commitment_fulfil,
+            {"url": "https://example.org/x", "note": "zie bijlage"},
+            Status.FULFILLED,
+            EventKind.FULFILLED,
+        ),
+        (
+            services.commitment_fulfil,
+            {"partly": True, "url": "https://example.org/x", "note": "deels"},
+            Status.PARTLY_FULFILLED,
+            EventKind.PARTLY_FULFILLED,
+        ),
+        (
+            services.commitment_withdraw,
+            {"note": "vervallen"},
+            Status.WITHDRAWN,
+            EventKind.WITHDRAWN,
+        ),
     ],
 )
-def test_status_changes_write_their_event(analyst, service, kwargs, expected_status,
-                                          expected_event):
+def test_status_changes_write_their_event(
+    analyst, service, kwargs, expected_status, expected_event
+):
     commitment = CommitmentFactory()
     service(commitment=commitment, user=analyst, version=commitment.version, **kwargs)
     commitment.refresh_from_db()
@@ -73,8 +87,9 @@ def test_fulfil_needs_a_letter_or_a_url_with_a_note(analyst):
     with pytest.raises(ValidationError):
         services.commitment_fulfil(commitment=commitment, user=analyst, version=1)
     with pytest.raises(ValidationError):
-        services.commitment_fulfil(commitment=commitment, user=analyst, version=1,
-                                   url="https://example.org")
+        services.commitment_fulfil(
+            commitment=commitment, user=analyst, version=1, url="https://example.org"
+        )
     commitment.refresh_from_db()
     assert commitment.status == Status.OPEN
     assert not commitment.events.exists()
@@ -102,14 +117,20 @@ def test_confirm_and_reject(analyst):
 
 def test_edit_records_old_and_new_values_and_reason(analyst):
     commitment = CommitmentFactory(due_date=dt.date(2024, 7, 1))
-    services.commitment_edit(commitment=commitment, user=analyst, version=1,
-                             reason="brief noemt september", due_date=dt.date(2024, 9, 30))
+    services.commitment_edit(
+        commitment=commitment,
+        user=analyst,
+        version=1,
+        reason="brief noemt september",
+        due_date=dt.date(2024, 9, 30),
+    )
     event = commitment.events.get()
     assert event.kind == EventKind.DEADLINE_CHANGED
     assert event.changes == {"due_date": ["2024-07-01", "2024-09-30"]}
     assert event.note == "brief noemt september"
-    services.commitment_edit(commitment=commitment, user=analyst, version=2,
-                             reason="preciezer", text="Nieuwe tekst")
+    services.commitment_edit(
+        commitment=commitment, user=analyst, version=2, reason="preciezer", text="Nieuwe tekst"
+    )
     assert commitment.events.order_by("-id").first().kind == EventKind.EDITED
     commitment.refresh_from_db()
     assert commitment.edited and commitment.text == "Nieuwe tekst"
@@ -118,8 +139,9 @@ def test_edit_records_old_and_new_values_and_reason(analyst):
 def test_edit_needs_a_reason(analyst):
     commitment = CommitmentFactory()
     with pytest.raises(ValidationError):
-        services.commitment_edit(commitment=commitment, user=analyst, version=1, reason=" ",
-                                 text="x")
+        services.commitment_edit(
+            commitment=commitment, user=analyst, version=1, reason=" ", text="x"
+        )
     assert not commitment.events.exists()
 
 
@@ -127,12 +149,21 @@ def test_second_analyst_on_a_stale_version_gets_a_conflict(analyst):
     commitment = CommitmentFactory()
     first_view = Commitment.objects.get(pk=commitment.pk)
     second_view = Commitment.objects.get(pk=commitment.pk)
-    services.commitment_edit(commitment=first_view, user=analyst, version=first_view.version,
-                             reason="eerste", text="Eerste versie")
+    services.commitment_edit(
+        commitment=first_view,
+        user=analyst,
+        version=first_view.version,
+        reason="eerste",
+        text="Eerste versie",
+    )
     with pytest.raises(services.EditConflict):
-        services.commitment_edit(commitment=second_view, user=analyst,
-                                 version=second_view.version, reason="tweede",
-                                 text="Tweede versie")
+        services.commitment_edit(
+            commitment=second_view,
+            user=analyst,
+            version=second_view.version,
+            reason="tweede",
+            text="Tweede versie",
+        )
     commitment.refresh_from_db()
     assert commitment.text == "Eerste versie"
     assert commitment.events.count() == 1
@@ -143,10 +174,12 @@ def test_second_analyst_on_a_stale_version_gets_a_conflict(analyst):
     [
         lambda c, u: services.commitment_confirm(commitment=c, user=u, version=1),
         lambda c, u: services.commitment_reject(commitment=c, user=u, version=1),
-        lambda c, u: services.commitment_edit(commitment=c, user=u, version=1, reason="r",
-                                              text="x"),
-        lambda c, u: services.commitment_fulfil(commitment=c, user=u, version=1,
-                                                url="https://e.org", note="n"),
+        lambda c, u: services.commitment_edit(
+            commitment=c, user=u, version=1, reason="r", text="x"
+        ),
+        lambda c, u: services.commitment_fulfil(
+            commitment=c, user=u, version=1, url="https://e.org", note="n"
+        ),
         lambda c, u: services.commitment_withdraw(commitment=c, user=u, version=1),
         lambda c, u: services.commitment_reopen(commitment=c, user=u, version=1),
         lambda c, u: services.commitment_add_note(commitment=c, user=u, note="n"),
@@ -165,8 +198,9 @@ def test_viewers_cannot_change_anything(viewer, call):
 def test_fulfilling_a_flagged_commitment_unflags_it(analyst):
     commitment = CommitmentFactory(due_date=dt.date(2024, 3, 1))
     services.record_event(commitment, EventKind.OVERDUE, dedupe_key=f"overdue:{commitment.pk}")
-    services.commitment_fulfil(commitment=commitment, user=analyst, version=1,
-                               url="https://e.org", note="gedaan")
+    services.commitment_fulfil(
+        commitment=commitment, user=analyst, version=1, url="https://e.org", note="gedaan"
+    )
     assert kinds(commitment)[-2:] == [EventKind.FULFILLED, EventKind.NO_LONGER_OVERDUE]
 
 
@@ -174,8 +208,13 @@ def test_fulfilling_a_flagged_commitment_unflags_it(analyst):
 def test_moving_the_due_date_into_the_future_unflags_it(analyst):
     commitment = CommitmentFactory(due_date=dt.date(2024, 3, 1))
     services.record_event(commitment, EventKind.OVERDUE, dedupe_key=f"overdue:{commitment.pk}")
-    services.commitment_edit(commitment=commitment, user=analyst, version=1,
-                             reason="uitgesteld", due_date=dt.date(2024, 12, 31))
+    services.commitment_edit(
+        commitment=commitment,
+        user=analyst,
+        version=1,
+        reason="uitgesteld",
+        due_date=dt.date(2024, 12, 31),
+    )
     assert kinds(commitment)[-1] == EventKind.NO_LONGER_OVERDUE
 
 

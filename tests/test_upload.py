@@ -1,5 +1,6 @@
 """Analysts upload letters through the web: permissions, CSRF, generated file names, one
 letter per content, extraction as a task after commit."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,8 +17,10 @@ from tests.documents import make_docx, make_pdf
 from tests.fake_extraction import broken_extract, fake_extract
 
 URL = reverse("commitments:letter-upload")
-TEXT = "Den Haag, 1 maart 2024\n\nGeachte voorzitter,\n\nIk zal uw Kamer voor de zomer " \
-       "informeren over de Sahel.\n"
+TEXT = (
+    "Den Haag, 1 maart 2024\n\nGeachte voorzitter,\n\nIk zal uw Kamer voor de zomer "
+    "informeren over de Sahel.\n"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -61,7 +64,8 @@ def test_csrf_is_enforced(analyst):
 
 
 def test_one_file_becomes_a_letter_and_is_extracted_after_commit(
-        analyst_client, analyst, django_capture_on_commit_callbacks):
+    analyst_client, analyst, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = analyst_client.post(URL, {"files": upload("../../brief.pdf", make_pdf(TEXT))})
     letter = Letter.objects.get()
@@ -76,8 +80,9 @@ def test_one_file_becomes_a_letter_and_is_extracted_after_commit(
     assert Path(letter.original_file.path).read_bytes().startswith(b"%PDF")
 
 
-def test_failed_extraction_shows_on_the_letter(analyst_client, monkeypatch,
-                                               django_capture_on_commit_callbacks):
+def test_failed_extraction_shows_on_the_letter(
+    analyst_client, monkeypatch, django_capture_on_commit_callbacks
+):
     monkeypatch.setattr(extraction, "extract", broken_extract)
     with django_capture_on_commit_callbacks(execute=True):
         analyst_client.post(URL, {"files": upload("a.txt", TEXT.encode())})
@@ -111,8 +116,9 @@ def test_many_files_good_bad_and_duplicate(analyst_client, django_capture_on_com
 
 def test_file_over_the_limit(analyst_client, settings):
     settings.LETTER_MAX_BYTES = 100
-    response = analyst_client.post(URL, {"files": upload("big.txt", TEXT.encode() * 10)},
-                                   follow=True)
+    response = analyst_client.post(
+        URL, {"files": upload("big.txt", TEXT.encode() * 10)}, follow=True
+    )
     text = "\n".join(str(m) for m in response.context["messages"])
     assert "big.txt was not imported: the file is larger than the limit" in text
     assert Letter.objects.count() == 0

@@ -73,7 +73,8 @@ def test_stale_form_shows_a_conflict_message(analyst_client):
     Commitment.objects.filter(pk=commitment.pk).update(version=2)  # someone else saved
     response = analyst_client.post(
         action_url("edit", commitment),
-        {"version": 1, "text": "Mijn versie", "kind": "inform", "reason": "r"}, follow=True,
+        {"version": 1, "text": "Mijn versie", "kind": "inform", "reason": "r"},
+        follow=True,
     )
     commitment.refresh_from_db()
     assert commitment.text != "Mijn versie"
@@ -113,10 +114,20 @@ def test_hostile_letter_text_is_escaped_on_every_page(client):
     letter = LetterFactory(text=text, title=HOSTILE)
     quote = "Ik zal uw Kamer voor de zomer informeren."
     start = text.index(quote)
-    commitment = CommitmentFactory(letter=letter, quote=HOSTILE + quote, text=HOSTILE,
-                                   actor=HOSTILE, span_start=start, span_end=start + len(quote))
-    for url in [letter.get_absolute_url(), commitment.get_absolute_url(),
-                reverse("commitments:list"), reverse("commitments:letter-list")]:
+    commitment = CommitmentFactory(
+        letter=letter,
+        quote=HOSTILE + quote,
+        text=HOSTILE,
+        actor=HOSTILE,
+        span_start=start,
+        span_end=start + len(quote),
+    )
+    for url in [
+        letter.get_absolute_url(),
+        commitment.get_absolute_url(),
+        reverse("commitments:list"),
+        reverse("commitments:letter-list"),
+    ]:
         body = client.get(url).content.decode()
         assert "<script>alert" not in body, url
         assert "<img src=x" not in body, url
@@ -127,8 +138,10 @@ def test_letter_page_highlights_and_links_commitments(client):
     commitment = CommitmentFactory()
     body = client.get(commitment.letter.get_absolute_url()).content.decode()
     assert f'id="{commitment.letter_anchor}"' in body
-    assert f'<mark class="commitment" id="{commitment.letter_anchor}"><a href="' \
-           f'{commitment.get_absolute_url()}"' in body
+    assert (
+        f'<mark class="commitment" id="{commitment.letter_anchor}"><a href="'
+        f'{commitment.get_absolute_url()}"' in body
+    )
 
 
 def test_list_empty_result_says_so(client):
@@ -166,6 +179,7 @@ def test_interface_in_dutch_and_english(client):
 def test_commitment_page_shows_quote_deadline_and_timeline(client, analyst):
     commitment = CommitmentFactory(deadline_phrase="voor de zomer", due_date=dt.date(2030, 7, 1))
     from commitments import services
+
     services.commitment_add_note(commitment=commitment, user=analyst, note="Nagevraagd bij BZ")
     body = client.get(commitment.get_absolute_url()).content.decode()
     assert commitment.quote in body
@@ -183,6 +197,7 @@ def test_list_offers_a_digest_of_the_current_selection(viewer_client):
 
 def test_fulfil_menu_offers_later_letters_only_but_any_letter_validates(analyst_client):
     import datetime as dt
+
     commitment = CommitmentFactory(made_on=dt.date(2024, 3, 1))
     older = LetterFactory(title="Oude brief", date=dt.date(2023, 1, 1))
     later = LetterFactory(title="Latere brief", date=dt.date(2024, 6, 1))

@@ -5,6 +5,7 @@ exactly one digest for the week.
 Runs on the PostgreSQL leg only (the worker processes must reach the test database). Under
 CI=true a Redis that does not answer is a failure, not a skip.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -102,8 +103,10 @@ def _wait_for(predicate, timeout: float, what: str) -> None:
 @pytest.mark.django_db(transaction=True)  # committed rows, so the worker processes see them
 def test_a_killed_worker_leaves_every_subscriber_exactly_one_digest(tmp_path):
     if connection.vendor != "postgresql":
-        pytest.skip("runs on the PostgreSQL leg only (DATABASE_URL=postgres://...): the worker "
-                    "processes must share the test database")
+        pytest.skip(
+            "runs on the PostgreSQL leg only (DATABASE_URL=postgres://...): the worker "
+            "processes must share the test database"
+        )
     from aiosmtpd.controller import Controller
 
     started = time.monotonic()
@@ -143,15 +146,30 @@ def test_a_killed_worker_leaves_every_subscriber_exactly_one_digest(tmp_path):
     def spawn(*args: str, log: str) -> subprocess.Popen:
         out = open(tmp_path / log, "ab")  # noqa: SIM115 - closed with the process
         process = subprocess.Popen(
-            [CELERY, "-A", "tracker", *args], env=env, cwd=Path(__file__).parent.parent,
-            stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            [CELERY, "-A", "tracker", *args],
+            env=env,
+            cwd=Path(__file__).parent.parent,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         processes.append(process)
         return process
 
     def worker(name: str, concurrency: int) -> subprocess.Popen:
-        return spawn("worker", "-c", str(concurrency), "-n", f"{name}@%h", "--without-gossip",
-                     "--without-mingle", "--without-heartbeat", "-l", "INFO", log="worker.log")
+        return spawn(
+            "worker",
+            "-c",
+            str(concurrency),
+            "-n",
+            f"{name}@%h",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-l",
+            "INFO",
+            log="worker.log",
+        )
 
     try:
         # One process: when it is held at RCPT, every earlier send has finished and is recorded.
@@ -175,8 +193,11 @@ def test_a_killed_worker_leaves_every_subscriber_exactly_one_digest(tmp_path):
         week = week_start_for(timezone.now())
 
         def all_sent() -> bool:
-            return Digest.objects.filter(week_start=week, status=DigestStatus.SENT).count() \
-                == SUBSCRIBERS and len(catcher.messages) >= SUBSCRIBERS
+            return (
+                Digest.objects.filter(week_start=week, status=DigestStatus.SENT).count()
+                == SUBSCRIBERS
+                and len(catcher.messages) >= SUBSCRIBERS
+            )
 
         _wait_for(all_sent, max(5, BUDGET - (time.monotonic() - started)), "every digest sent")
         time.sleep(3)  # a reaper round and a redelivery or two: late duplicates would show now

@@ -1,4 +1,5 @@
 """The Celery app. With no broker configured, tasks run eagerly in-process (see settings)."""
+
 from __future__ import annotations
 
 import os

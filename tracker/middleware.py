@@ -4,6 +4,7 @@ Django's LocaleMiddleware would follow the browser's Accept-Language, which on m
 machines is English; the users read Dutch, so only an explicit choice (the language cookie
 that the switch sets) changes it.
 """
+
 from __future__ import annotations
 
 from django.conf import settings

@@ -2,6 +2,7 @@
 
 With nothing set it runs embedded: SQLite, Celery tasks eager in-process, mail to the console.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -96,9 +97,7 @@ TEMPLATES = [
 
 # Database: SQLite file by default; DATABASE_URL (postgres://...) in deployment.
 DATABASES = {
-    "default": env.db_url(
-        "DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"
-    )
+    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
 }
 if not env.str("DATABASE_URL", default=""):
     (BASE_DIR / "var").mkdir(exist_ok=True)  # the embedded default's home on a fresh clone

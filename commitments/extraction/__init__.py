@@ -77,16 +77,27 @@ class Extraction:
             },
             "commitments": [
                 {
-                    "quote": c.quote, "start": c.start, "end": c.end, "kind": c.kind,
-                    "actor": c.actor, "action": c.action, "deadline_phrase": c.deadline_phrase,
-                    "due": _iso(c.due), "confidence": round(c.confidence, 2),
+                    "quote": c.quote,
+                    "start": c.start,
+                    "end": c.end,
+                    "kind": c.kind,
+                    "actor": c.actor,
+                    "action": c.action,
+                    "deadline_phrase": c.deadline_phrase,
+                    "due": _iso(c.due),
+                    "confidence": round(c.confidence, 2),
                 }
                 for c in self.commitments
             ],
             "fulfilments": [
                 {
-                    "quote": r.quote, "start": r.start, "end": r.end, "refers_to": r.refers_to,
-                    "kind": r.kind, "deadline_phrase": r.deadline_phrase, "due": _iso(r.due),
+                    "quote": r.quote,
+                    "start": r.start,
+                    "end": r.end,
+                    "refers_to": r.refers_to,
+                    "kind": r.kind,
+                    "deadline_phrase": r.deadline_phrase,
+                    "due": _iso(r.due),
                     "confidence": round(r.confidence, 2),
                 }
                 for r in self.fulfilments
@@ -104,7 +115,9 @@ def _iso(value: dt.date | None) -> str | None:
 _SPACE_RUN = re.compile(r"\s+")
 _LEAD_IN = re.compile(
     r"^(?:vanzelfsprekend|uiteraard|ook|tevens|daarnaast|verder|zoals\s+toegezegd|zoals\s+"
-    r"aangekondigd)\s*,?\s*", re.IGNORECASE)
+    r"aangekondigd)\s*,?\s*",
+    re.IGNORECASE,
+)
 # Restating an earlier promise of this letter: share this much of the smaller topic.
 _RESTATEMENT_OVERLAP = 0.5
 
@@ -114,9 +127,11 @@ _RESTATEMENT_OVERLAP = 0.5
 _FRONTED_TIME = re.compile(
     r"^(?:in|voor|vóór|na|begin|medio|eind|uiterlijk|rond|komend\w*|volgend\w*|binnen|later|nog|"
     r"tegen|halverwege|q[1-4])\b(?:\s+\S+){0,7}?\s+[a-zà-ÿ]+\s+(?:ik|wij|we|het\s+kabinet)\b",
-    re.IGNORECASE)
-_INVERTED_GOV = re.compile(r"\s*,?\s*(?P<verb>[a-zà-ÿ]+)\s+(?:ik|wij|we|het\s+kabinet)\b",
-                           re.IGNORECASE)
+    re.IGNORECASE,
+)
+_INVERTED_GOV = re.compile(
+    r"\s*,?\s*(?P<verb>[a-zà-ÿ]+)\s+(?:ik|wij|we|het\s+kabinet)\b", re.IGNORECASE
+)
 # finite verbs after which the sentence reports, expects or muses rather than promises
 _NOT_PROMISING_VERBS = frozenset(
     """
@@ -133,7 +148,8 @@ _LEAD_ACT_VERB = re.compile(
     r"(?:neem|nem|stuur|zend|informeer|bied|kom|spreek|presenteer|publiceer|lever|geef|geve|doe|"
     r"maak|organiseer|beantwoord|reageer|overleg|rapporteer|bericht|verstuur|deel|zal|zull|ga|gaa|"
     r"besluit|beslis)\w{0,2}",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 # The same act in subject-first order, with a time ahead later in the sentence: "Het ministerie
@@ -141,10 +157,13 @@ _LEAD_ACT_VERB = re.compile(
 _SUBJECT_FIRST = re.compile(
     r"^(?:(?:daarnaast|ook|verder|tevens|daarom|vervolgens|bovendien|hiervoor|daarvoor)\s*,?\s+)?"
     r"(?:ik|wij|we|het\s+kabinet|mijn\s+ministerie|het\s+ministerie(?:\s+van\s+[\w&]+)?)\s+"
-    r"(?P<verb>[a-zà-ÿ]+)\b", re.IGNORECASE)
+    r"(?P<verb>[a-zà-ÿ]+)\b",
+    re.IGNORECASE,
+)
 _SUBJECT_FIRST_VERB = re.compile(
     r"laat|start|actualiseer\w{0,2}|onderzoek\w?|evalueer\w?|verken\w?|" + _LEAD_ACT_VERB.pattern,
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def _subject_first_act(sentence: str) -> re.Match | None:
@@ -155,26 +174,35 @@ def _subject_first_act(sentence: str) -> re.Match | None:
     return subject if _SUBJECT_FIRST_VERB.fullmatch(subject.group("verb")) else None
 
 
-def _present_act_ahead(sentence: str, deadlines: list[Deadline],
-                       letter_date: dt.date | None) -> bool:
+def _present_act_ahead(
+    sentence: str, deadlines: list[Deadline], letter_date: dt.date | None
+) -> bool:
     """Whether a sentence opens "<government> <act verb>" and names a time ahead of the letter."""
     subject = _subject_first_act(sentence)
     if subject is None:
         return False
-    return any(d.due is not None and d.kind != "vague" and d.start > subject.end()
-               and (letter_date is None or d.due > letter_date) for d in deadlines)
+    return any(
+        d.due is not None
+        and d.kind != "vague"
+        and d.start > subject.end()
+        and (letter_date is None or d.due > letter_date)
+        for d in deadlines
+    )
 
 
 def _future_lead(sentence: str, deadlines: list[Deadline], letter_date: dt.date | None) -> bool:
     """Whether a sentence opens with a time phrase ahead of the letter, then "<verb> ik"."""
     lead = min(deadlines, key=lambda deadline: deadline.start, default=None)
-    if lead is None or lead.due is None or sentence[:lead.start].strip():
+    if lead is None or lead.due is None or sentence[: lead.start].strip():
         return False
     if letter_date is not None and lead.due <= letter_date:
         return False
     inverted = _INVERTED_GOV.match(sentence, lead.end)
-    return (bool(inverted) and inverted.group("verb").lower() not in _NOT_PROMISING_VERBS
-            and bool(_LEAD_ACT_VERB.fullmatch(inverted.group("verb"))))
+    return (
+        bool(inverted)
+        and inverted.group("verb").lower() not in _NOT_PROMISING_VERBS
+        and bool(_LEAD_ACT_VERB.fullmatch(inverted.group("verb")))
+    )
 
 
 _SPLIT_DIAERESIS = re.compile(r"(\w) ([ïëöüä]\w)")
@@ -189,13 +217,18 @@ def _is_heading(sentence: str) -> bool:
 _FINITE_VERB = re.compile(
     r"\b(?:is|zijn|was|waren|wordt|worden|werd|werden|ben|bent|heb|heeft|hebben|had|hadden|zal|"
     r"zullen|zou|zouden|kan|kunnen|moet|moeten|wil|wilde|ga|gaat|gaan|zeg|zegt|zegde|stuur|stuurt|"
-    r"informeer|informeert|ontvangt|doe|doet|deed|kom|komt|kwam)\b", re.IGNORECASE)
+    r"informeer|informeert|ontvangt|doe|doet|deed|kom|komt|kwam)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_title(sentence: str) -> bool:
     """A longer title line: no final punctuation and no finite verb ("Toezegging over ...")."""
-    return (sentence.rstrip()[-1:] not in ".!?:;)»”\"'" and len(sentence.split()) <= 30
-            and not _FINITE_VERB.search(sentence))
+    return (
+        sentence.rstrip()[-1:] not in ".!?:;)»”\"'"
+        and len(sentence.split()) <= 30
+        and not _FINITE_VERB.search(sentence)
+    )
 
 
 @dataclass
@@ -215,9 +248,15 @@ def _paraphrase(sentence: str) -> str:
     return action[:1].upper() + action[1:]
 
 
-def _restates(topic: set[str], due: dt.date | None, phrase: str | None,
-              earlier: list[_Promise], own_topic: set[str] | None = None,
-              sentence_index: int = -1, kind: str | None = None) -> _Promise | None:
+def _restates(
+    topic: set[str],
+    due: dt.date | None,
+    phrase: str | None,
+    earlier: list[_Promise],
+    own_topic: set[str] | None = None,
+    sentence_index: int = -1,
+    kind: str | None = None,
+) -> _Promise | None:
     """The earlier promise of this letter that a sentence repeats, if any.
 
     own_topic: the sentence's words without the sentence before it, against which the promise of
@@ -231,9 +270,12 @@ def _restates(topic: set[str], due: dt.date | None, phrase: str | None,
             words = own_topic
         if due is not None and promise.due is not None and abs((due - promise.due).days) > 31:
             continue
-        same_deadline = (phrase is not None and promise.phrase is not None and due is not None
-                         and _SPACE_RUN.sub(" ", phrase.lower()) == _SPACE_RUN.sub(
-                             " ", promise.phrase.lower()))
+        same_deadline = (
+            phrase is not None
+            and promise.phrase is not None
+            and due is not None
+            and _SPACE_RUN.sub(" ", phrase.lower()) == _SPACE_RUN.sub(" ", promise.phrase.lower())
+        )
         if same_deadline and promise.topic & words:
             return promise
         if len(promise.topic) >= 1 and len(words) >= 1:
@@ -259,15 +301,20 @@ def extract(text: str) -> Extraction:
         context, previous_sentence = previous_sentence, sentence
         if _is_heading(sentence):
             continue
-        if not (TRIGGERS.search(sentence) or _FRONTED_TIME.search(sentence)
-                or _subject_first_act(sentence)):
+        if not (
+            TRIGGERS.search(sentence)
+            or _FRONTED_TIME.search(sentence)
+            or _subject_first_act(sentence)
+        ):
             continue  # cheap filter first: the date grammar is the slow part
         raw_sentence = cleaned.text[clean_start:clean_end]
         deadlines = find_deadlines(raw_sentence, letter.date)
-        future_lead = (_future_lead(raw_sentence, deadlines, letter.date)
-                       or _present_act_ahead(sentence, deadlines, letter.date))
-        analysis = analyse_sentence(sentence, speaker, has_deadline=bool(deadlines),
-                                    future_lead=future_lead)
+        future_lead = _future_lead(raw_sentence, deadlines, letter.date) or _present_act_ahead(
+            sentence, deadlines, letter.date
+        )
+        analysis = analyse_sentence(
+            sentence, speaker, has_deadline=bool(deadlines), future_lead=future_lead
+        )
         if analysis.category is None:
             continue
         start, end = cleaned.original_span(clean_start, clean_end)
@@ -275,8 +322,9 @@ def extract(text: str) -> Extraction:
         deadline = deadlines[0] if deadlines else None
         phrase = due = None
         if deadline is not None:
-            phrase_start, phrase_end = cleaned.original_span(clean_start + deadline.start,
-                                                             clean_start + deadline.end)
+            phrase_start, phrase_end = cleaned.original_span(
+                clean_start + deadline.start, clean_start + deadline.end
+            )
             phrase, due = text[phrase_start:phrase_end], deadline.due
         own_topic = topic_words(sentence)
         topic = set(own_topic)
@@ -287,18 +335,46 @@ def extract(text: str) -> Extraction:
         if analysis.category == "reference":
             if _is_title(sentence):
                 continue
-            references.append(FoundReference(
-                quote, start, end, action, analysis.kind or "reference", phrase, due,
-                analysis.confidence))
+            references.append(
+                FoundReference(
+                    quote,
+                    start,
+                    end,
+                    action,
+                    analysis.kind or "reference",
+                    phrase,
+                    due,
+                    analysis.confidence,
+                )
+            )
             continue
         earlier = _restates(topic, due, phrase, promises, own_topic, index, analysis.kind)
         if earlier is not None:
-            references.append(FoundReference(
-                quote, start, end, f"restates: {earlier.action}", "reference",
-                phrase or earlier.phrase, due or earlier.due, analysis.confidence * 0.9))
+            references.append(
+                FoundReference(
+                    quote,
+                    start,
+                    end,
+                    f"restates: {earlier.action}",
+                    "reference",
+                    phrase or earlier.phrase,
+                    due or earlier.due,
+                    analysis.confidence * 0.9,
+                )
+            )
             continue
         promises.append(_Promise(topic, due, phrase, action, index, analysis.kind))
-        commitments.append(FoundCommitment(
-            quote, start, end, analysis.kind or "action", analysis.actor or "kabinet", action,
-            phrase, due, analysis.confidence))
+        commitments.append(
+            FoundCommitment(
+                quote,
+                start,
+                end,
+                analysis.kind or "action",
+                analysis.actor or "kabinet",
+                action,
+                phrase,
+                due,
+                analysis.confidence,
+            )
+        )
     return Extraction(letter, commitments, references)

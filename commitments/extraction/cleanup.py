@@ -113,9 +113,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
 def _dropped_lines(lines: list[tuple[int, str]]) -> set[int]:
     """Indexes of lines that are page furniture, margin blocks or footnotes, not prose."""
     dropped: set[int] = set()
-    shapes = Counter(
-        re.sub(r"\d+", "#", line.strip()) for _, line in lines if line.strip()
-    )
+    shapes = Counter(re.sub(r"\d+", "#", line.strip()) for _, line in lines if line.strip())
     seen_markers: set[int] = set()
     expected_footnote = 1
     in_footnote = False
@@ -138,20 +136,32 @@ def _dropped_lines(lines: list[tuple[int, str]]) -> set[int]:
             dropped.add(index)
             continue
         margin = _MARGIN_LABEL.match(line)
-        if margin and len(line) < 90 and not line.endswith((".", "?", "!")) and (
-            margin.group("value") is None or not re.match(r"[a-z]", margin.group("value") or "")
+        if (
+            margin
+            and len(line) < 90
+            and not line.endswith((".", "?", "!"))
+            and (
+                margin.group("value") is None or not re.match(r"[a-z]", margin.group("value") or "")
+            )
         ):
             dropped.add(index)
             pending_margin_value = margin.group("value") is None
             continue
         shape = re.sub(r"\d+", "#", line)
-        if shapes[shape] >= 3 and len(line) <= 120 and not line.endswith((".", "?", "!", ":")) \
-                and (re.search(r"\d", line) or line.isupper()):
+        if (
+            shapes[shape] >= 3
+            and len(line) <= 120
+            and not line.endswith((".", "?", "!", ":"))
+            and (re.search(r"\d", line) or line.isupper())
+        ):
             dropped.add(index)  # running header
             continue
         footnote = _FOOTNOTE_LINE.match(raw)
-        if footnote and int(footnote.group(1)) == expected_footnote \
-                and expected_footnote in seen_markers:
+        if (
+            footnote
+            and int(footnote.group(1)) == expected_footnote
+            and expected_footnote in seen_markers
+        ):
             dropped.add(index)
             expected_footnote += 1
             in_footnote = True
@@ -176,8 +186,11 @@ def clean(original: str) -> CleanText:
     dropped = _dropped_lines(lines)
     footnotes = _footnote_numbers(lines, dropped)
     builder = _Builder(original)
-    kept = [(offset, line) for index, (offset, line) in enumerate(lines)
-            if index not in dropped and line.strip()]
+    kept = [
+        (offset, line)
+        for index, (offset, line) in enumerate(lines)
+        if index not in dropped and line.strip()
+    ]
     join_next = False  # previous line ended in a hyphen that joins with this one
     for position, (offset, line) in enumerate(kept):
         stripped_start = len(line) - len(line.lstrip())

@@ -31,26 +31,78 @@ class Deadline:
 
 
 MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3,
-    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
-    "augustus": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
-    "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "januari": 1,
+    "jan": 1,
+    "februari": 2,
+    "feb": 2,
+    "febr": 2,
+    "maart": 3,
+    "mrt": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "augustus": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("mei", "juni", "juli")]
 MONTH = r"(?P<month>" + "|".join(sorted(_FULL_MONTHS, key=len, reverse=True)) + r")"
 
 NUMBER_WORDS = {
-    "een": 1, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
-    "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13,
-    "veertien": 14, "vijftien": 15, "zestien": 16, "achttien": 18, "twintig": 20,
-    "dertig": 30, "enkele": 3, "een paar": 3, "een aantal": 3, "anderhalve": 1.5,
-    "anderhalf": 1.5, "half": 0.5, "halve": 0.5,
+    "een": 1,
+    "één": 1,
+    "eén": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "dertien": 13,
+    "veertien": 14,
+    "vijftien": 15,
+    "zestien": 16,
+    "achttien": 18,
+    "twintig": 20,
+    "dertig": 30,
+    "enkele": 3,
+    "een paar": 3,
+    "een aantal": 3,
+    "anderhalve": 1.5,
+    "anderhalf": 1.5,
+    "half": 0.5,
+    "halve": 0.5,
 }
-NUMBER = (
-    r"(?P<num>\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
-)
-UNIT_DAYS = {"dag": 1, "dagen": 1, "week": 7, "weken": 7, "maand": 30.5, "maanden": 30.5,
-             "jaar": 365, "jaren": 365, "werkdag": 1.4, "werkdagen": 1.4}
+NUMBER = r"(?P<num>\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+UNIT_DAYS = {
+    "dag": 1,
+    "dagen": 1,
+    "week": 7,
+    "weken": 7,
+    "maand": 30.5,
+    "maanden": 30.5,
+    "jaar": 365,
+    "jaren": 365,
+    "werkdag": 1.4,
+    "werkdagen": 1.4,
+}
 
 # "2024", "dit jaar", "volgend jaar": the year a period belongs to; optional in most phrases.
 YEAR = (
@@ -58,15 +110,36 @@ YEAR = (
     r"volgend jaar|het volgende jaar|komend jaar|het komende jaar|volgend kalenderjaar))"
 )
 OPT_YEAR = r"(?:\s+(?:van\s+)?(?:het\s+jaar\s+)?" + YEAR + r")?"
-ORDINALS = {"eerste": 1, "1e": 1, "1ste": 1, "tweede": 2, "2e": 2, "2de": 2, "derde": 3,
-            "3e": 3, "3de": 3, "vierde": 4, "4e": 4, "4de": 4, "laatste": 4}
+ORDINALS = {
+    "eerste": 1,
+    "1e": 1,
+    "1ste": 1,
+    "tweede": 2,
+    "2e": 2,
+    "2de": 2,
+    "derde": 3,
+    "3e": 3,
+    "3de": 3,
+    "vierde": 4,
+    "4e": 4,
+    "4de": 4,
+    "laatste": 4,
+}
 ORDINAL = r"(?P<ord>eerste|tweede|derde|vierde|laatste|[1-4](?:e|ste|de))"
-WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4,
-            "zaterdag": 5, "zondag": 6}
+WEEKDAYS = {
+    "maandag": 0,
+    "dinsdag": 1,
+    "woensdag": 2,
+    "donderdag": 3,
+    "vrijdag": 4,
+    "zaterdag": 5,
+    "zondag": 6,
+}
 
 # A phrase followed by one of these points back in time ("12 april jl."): not a deadline.
-_BACKWARD_AFTER = re.compile(r"^\s*(?:jl\.?|j\.l\.|jongstleden|afgelopen\b|geleden\b)",
-                             re.IGNORECASE)
+_BACKWARD_AFTER = re.compile(
+    r"^\s*(?:jl\.?|j\.l\.|jongstleden|afgelopen\b|geleden\b)", re.IGNORECASE
+)
 # Dates of documents and events referred to ("brief van 7 oktober", "d.d. 30 september 2022").
 _REFERENCE_BEFORE = re.compile(
     r"(?:\bd\.d\.|\bdd\.?|\bvan|\bgedateerd|\bsinds|\bvanaf|\bsedert|\bper brief van|\bop|"
@@ -89,8 +162,11 @@ def prinsjesdag(year: int) -> dt.date:
 Resolver = Callable[[int], dt.date]
 
 
-def _in_year(match: re.Match[str], period_end: Resolver, reference: dt.date | None,
-             ) -> dt.date | None:
+def _in_year(
+    match: re.Match[str],
+    period_end: Resolver,
+    reference: dt.date | None,
+) -> dt.date | None:
     """Due date of a yearly period: the named year, or the first one ending on/after reference."""
     groups = match.groupdict()
     year = groups.get("year")
@@ -141,8 +217,12 @@ class _Rule:
     width_days: int = 30
 
 
-def _rule(pattern: str, resolve: Callable[[re.Match[str], dt.date | None], dt.date | None],
-          kind: str = "date", width_days: int = 30) -> _Rule:
+def _rule(
+    pattern: str,
+    resolve: Callable[[re.Match[str], dt.date | None], dt.date | None],
+    kind: str = "date",
+    width_days: int = 30,
+) -> _Rule:
     return _Rule(re.compile(pattern, re.IGNORECASE), resolve, kind, width_days)
 
 
@@ -159,8 +239,9 @@ def _quarter(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
 
 def _half(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
     first = m.group("ord").lower() in ("eerste", "1e", "1ste")
-    return _in_year(m, (lambda y: dt.date(y, 6, 30)) if first else (lambda y: dt.date(y, 12, 31)),
-                    ref)
+    return _in_year(
+        m, (lambda y: dt.date(y, 6, 30)) if first else (lambda y: dt.date(y, 12, 31)), ref
+    )
 
 
 def _month_rule(qualifier: str | None):
@@ -229,136 +310,298 @@ _VOOR = r"(?:v[oó]{2}r|uiterlijk|ruim\s+v[oó]{2}r)"
 
 RULES: list[_Rule] = [
     # explicit days
-    _rule(r"\b(?:(?:op|per|uiterlijk|v[oó]{2}r|tot|m\.?i\.?v\.?)\s+)?(?:(?:maandag|dinsdag|"
-          r"woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?(?P<day>[0-3]?\d)\s+" + MONTH
-          + r"(?:\s+(?P<year>(?:19|20)\d\d))?(?:\s+(?:a\.?s\.?|aanstaande))?",
-          _explicit_date, width_days=1),
-    _rule(r"\b(?:(?:op|per|uiterlijk|v[oó]{2}r)\s+)?(?P<d>[0-3]?\d)-(?P<m>[01]?\d)-(?P<y>20\d\d)\b",
-          _numeric_date, width_days=1),
-    _rule(r"\b(?:aanstaande|komende|volgende)\s+(?P<weekday>maandag|dinsdag|woensdag|"
-          r"donderdag|vrijdag|zaterdag|zondag)\b", _weekday, width_days=1),
+    _rule(
+        r"\b(?:(?:op|per|uiterlijk|v[oó]{2}r|tot|m\.?i\.?v\.?)\s+)?(?:(?:maandag|dinsdag|"
+        r"woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?(?P<day>[0-3]?\d)\s+"
+        + MONTH
+        + r"(?:\s+(?P<year>(?:19|20)\d\d))?(?:\s+(?:a\.?s\.?|aanstaande))?",
+        _explicit_date,
+        width_days=1,
+    ),
+    _rule(
+        r"\b(?:(?:op|per|uiterlijk|v[oó]{2}r)\s+)?(?P<d>[0-3]?\d)-(?P<m>[01]?\d)-(?P<y>20\d\d)\b",
+        _numeric_date,
+        width_days=1,
+    ),
+    _rule(
+        r"\b(?:aanstaande|komende|volgende)\s+(?P<weekday>maandag|dinsdag|woensdag|"
+        r"donderdag|vrijdag|zaterdag|zondag)\b",
+        _weekday,
+        width_days=1,
+    ),
     # recesses, the budget cycle
-    _rule(r"\b" + _VOOR + r"\s+(?:het\s+)?(?:zomerreces|zomer\s*reces|zomervakantie|"
-          r"de\s+zomer(?:vakantie)?)" + OPT_YEAR, _period(_fixed(7, 1)), width_days=120),
-    _rule(r"\b" + _VOOR + r"\s+het\s+einde?\s+van\s+(?:het\s+)?(?:zomerreces|zomer\s*reces|"
-          r"de\s+zomervakantie)" + OPT_YEAR, _period(_fixed(9, 1)), width_days=60),
-    _rule(r"\b(?:na|direct\s+na|kort\s+na|meteen\s+na)\s+(?:het\s+)?(?:zomerreces|zomer\s*reces|"
-          r"de\s+zomer(?:vakantie)?)" + OPT_YEAR, _period(_fixed(9, 30)), width_days=90),
+    _rule(
+        r"\b" + _VOOR + r"\s+(?:het\s+)?(?:zomerreces|zomer\s*reces|zomervakantie|"
+        r"de\s+zomer(?:vakantie)?)" + OPT_YEAR,
+        _period(_fixed(7, 1)),
+        width_days=120,
+    ),
+    _rule(
+        r"\b" + _VOOR + r"\s+het\s+einde?\s+van\s+(?:het\s+)?(?:zomerreces|zomer\s*reces|"
+        r"de\s+zomervakantie)" + OPT_YEAR,
+        _period(_fixed(9, 1)),
+        width_days=60,
+    ),
+    _rule(
+        r"\b(?:na|direct\s+na|kort\s+na|meteen\s+na)\s+(?:het\s+)?(?:zomerreces|zomer\s*reces|"
+        r"de\s+zomer(?:vakantie)?)" + OPT_YEAR,
+        _period(_fixed(9, 30)),
+        width_days=90,
+    ),
     # not in the guidelines' table: the end of August, within a month of both readings seen
     # ("rond de zomer" as midsummer, 31 July; "in de zomer" as its end, 22 September)
-    _rule(r"\b(?:in|gedurende|tijdens|deze|komende|rond|omstreeks)\s+(?:de\s+)?zomer(?:periode)?"
-          + OPT_YEAR,
-          _period(_fixed(8, 31)), width_days=90),
-    _rule(r"\b" + _VOOR + r"\s+(?:het\s+)?(?:kerstreces|kerst\s*reces|de\s+kerst(?:vakantie)?|"
-          r"kerst|de\s+jaarwisseling|het\s+einde\s+van\s+het\s+kalenderjaar)" + OPT_YEAR,
-          _period(_fixed(12, 20)), width_days=90),
-    _rule(r"\bna\s+(?:het\s+)?(?:kerstreces|de\s+kerst(?:vakantie)?|de\s+jaarwisseling)",
-          _next_year(1, 31), width_days=60),
-    _rule(r"\b" + _VOOR + r"\s+(?:het\s+)?herfstreces" + OPT_YEAR, _period(_fixed(10, 15)),
-          width_days=60),
+    _rule(
+        r"\b(?:in|gedurende|tijdens|deze|komende|rond|omstreeks)\s+(?:de\s+)?zomer(?:periode)?"
+        + OPT_YEAR,
+        _period(_fixed(8, 31)),
+        width_days=90,
+    ),
+    _rule(
+        r"\b" + _VOOR + r"\s+(?:het\s+)?(?:kerstreces|kerst\s*reces|de\s+kerst(?:vakantie)?|"
+        r"kerst|de\s+jaarwisseling|het\s+einde\s+van\s+het\s+kalenderjaar)" + OPT_YEAR,
+        _period(_fixed(12, 20)),
+        width_days=90,
+    ),
+    _rule(
+        r"\bna\s+(?:het\s+)?(?:kerstreces|de\s+kerst(?:vakantie)?|de\s+jaarwisseling)",
+        _next_year(1, 31),
+        width_days=60,
+    ),
+    _rule(
+        r"\b" + _VOOR + r"\s+(?:het\s+)?herfstreces" + OPT_YEAR,
+        _period(_fixed(10, 15)),
+        width_days=60,
+    ),
     _rule(r"\bna\s+(?:het\s+)?herfstreces" + OPT_YEAR, _period(_fixed(11, 30)), width_days=60),
-    _rule(r"\b" + _VOOR + r"\s+(?:het\s+)?(?:voorjaarsreces|krokusreces|de\s+krokusvakantie|"
-          r"het\s+krokus\s*reces)" + OPT_YEAR, _period(_fixed(2, 15)), width_days=60),
-    _rule(r"\bna\s+(?:het\s+)?(?:voorjaarsreces|krokusreces|de\s+krokusvakantie)" + OPT_YEAR,
-          _period(_fixed(3, 31)), width_days=60),
-    _rule(r"\b" + _VOOR + r"\s+het\s+einde?\s+van\s+(?:het\s+)?(?:meireces|mei\s*reces|de\s+"
-          r"meivakantie)" + OPT_YEAR, _period(_fixed(5, 12)), width_days=45),
-    _rule(r"\b" + _VOOR + r"\s+(?:het\s+)?(?:meireces|mei\s*reces|de\s+meivakantie)" + OPT_YEAR,
-          _period(_fixed(4, 25)), width_days=60),
-    _rule(r"\b(?:(?:v[oó]{2}r|op|met|rond|bij|uiterlijk\s+(?:op|met)?)\s+)?Prinsjesdag"
-          + OPT_YEAR, _prinsjesdag, width_days=7),
-    _rule(r"\b(?:v[oó]{2}r|voorafgaand\s+aan|bij|tijdens|ruim\s+v[oó]{2}r)\s+de\s+"
-          r"(?:behandeling\s+van\s+de\s+(?:\w+\s+)?begroting|begrotingsbehandeling(?:en)?|"
-          r"\w*begrotingsbehandeling)" + OPT_YEAR, _period(_fixed(11, 15)), width_days=60),
+    _rule(
+        r"\b" + _VOOR + r"\s+(?:het\s+)?(?:voorjaarsreces|krokusreces|de\s+krokusvakantie|"
+        r"het\s+krokus\s*reces)" + OPT_YEAR,
+        _period(_fixed(2, 15)),
+        width_days=60,
+    ),
+    _rule(
+        r"\bna\s+(?:het\s+)?(?:voorjaarsreces|krokusreces|de\s+krokusvakantie)" + OPT_YEAR,
+        _period(_fixed(3, 31)),
+        width_days=60,
+    ),
+    _rule(
+        r"\b" + _VOOR + r"\s+het\s+einde?\s+van\s+(?:het\s+)?(?:meireces|mei\s*reces|de\s+"
+        r"meivakantie)" + OPT_YEAR,
+        _period(_fixed(5, 12)),
+        width_days=45,
+    ),
+    _rule(
+        r"\b" + _VOOR + r"\s+(?:het\s+)?(?:meireces|mei\s*reces|de\s+meivakantie)" + OPT_YEAR,
+        _period(_fixed(4, 25)),
+        width_days=60,
+    ),
+    _rule(
+        r"\b(?:(?:v[oó]{2}r|op|met|rond|bij|uiterlijk\s+(?:op|met)?)\s+)?Prinsjesdag" + OPT_YEAR,
+        _prinsjesdag,
+        width_days=7,
+    ),
+    _rule(
+        r"\b(?:v[oó]{2}r|voorafgaand\s+aan|bij|tijdens|ruim\s+v[oó]{2}r)\s+de\s+"
+        r"(?:behandeling\s+van\s+de\s+(?:\w+\s+)?begroting|begrotingsbehandeling(?:en)?|"
+        r"\w*begrotingsbehandeling)" + OPT_YEAR,
+        _period(_fixed(11, 15)),
+        width_days=60,
+    ),
     # quarters and halves
-    _rule(r"\b(?:in\s+|gedurende\s+|uiterlijk\s+in\s+|v[oó]{2}r\s+het\s+einde\s+van\s+)?(?:het\s+)?"
-          + ORDINAL + r"\s+kwartaal" + OPT_YEAR, _quarter, width_days=90),
-    _rule(r"\b(?:in\s+)?(?:het\s+)?(?:Q|K)(?P<qnum>[1-4])(?:\s+|-|\s+van\s+)" + YEAR, _quarter,
-          width_days=90),
-    _rule(r"\b(?:in\s+|gedurende\s+|uiterlijk\s+in\s+)?(?:de|het)\s+" + ORDINAL
-          + r"\s+(?:helft|halfjaar|jaarhelft)" + OPT_YEAR, _half, width_days=182),
+    _rule(
+        r"\b(?:in\s+|gedurende\s+|uiterlijk\s+in\s+|v[oó]{2}r\s+het\s+einde\s+van\s+)?(?:het\s+)?"
+        + ORDINAL
+        + r"\s+kwartaal"
+        + OPT_YEAR,
+        _quarter,
+        width_days=90,
+    ),
+    _rule(
+        r"\b(?:in\s+)?(?:het\s+)?(?:Q|K)(?P<qnum>[1-4])(?:\s+|-|\s+van\s+)" + YEAR,
+        _quarter,
+        width_days=90,
+    ),
+    _rule(
+        r"\b(?:in\s+|gedurende\s+|uiterlijk\s+in\s+)?(?:de|het)\s+"
+        + ORDINAL
+        + r"\s+(?:helft|halfjaar|jaarhelft)"
+        + OPT_YEAR,
+        _half,
+        width_days=182,
+    ),
     # seasons
-    _rule(r"\b(?:in\s+(?:het\s+)?|dit\s+|komend\s+|komende\s+|het\s+komende\s+|uiterlijk\s+in\s+"
-          r"(?:het\s+)?)?(?:voorjaar|lente)\b" + OPT_YEAR,
-          _period(_fixed(6, 20)), width_days=90),
-    _rule(r"\b(?:in\s+(?:het\s+)?|dit\s+|komend\s+|komende\s+|het\s+komende\s+|uiterlijk\s+in\s+"
-          r"(?:het\s+)?)?(?:najaar|de\s+herfst)\b" + OPT_YEAR,
-          _period(_fixed(12, 20)), width_days=90),
+    _rule(
+        r"\b(?:in\s+(?:het\s+)?|dit\s+|komend\s+|komende\s+|het\s+komende\s+|uiterlijk\s+in\s+"
+        r"(?:het\s+)?)?(?:voorjaar|lente)\b" + OPT_YEAR,
+        _period(_fixed(6, 20)),
+        width_days=90,
+    ),
+    _rule(
+        r"\b(?:in\s+(?:het\s+)?|dit\s+|komend\s+|komende\s+|het\s+komende\s+|uiterlijk\s+in\s+"
+        r"(?:het\s+)?)?(?:najaar|de\s+herfst)\b" + OPT_YEAR,
+        _period(_fixed(12, 20)),
+        width_days=90,
+    ),
     # qualified years and months: "begin 2024", "medio maart", "eind dit jaar"
-    _rule(r"\b" + _BEFORE + r"(?:in\s+(?:het\s+)?)?(?:begin|aan\s+het\s+begin\s+van|het\s+begin"
-          r"\s+van|begin\s+van)\s+" + MONTH + OPT_YEAR, _month_rule("begin"), width_days=10),
-    _rule(r"\b" + _BEFORE + r"(?:medio|half|halverwege|midden)\s+" + MONTH + OPT_YEAR,
-          _month_rule("medio"), width_days=10),
-    _rule(r"\b" + _BEFORE + r"(?:(?:aan\s+het\s+|tegen\s+het\s+|v[oó]{2}r\s+het\s+)?(?:eind|einde)"
-          r"(?:\s+van)?)\s+" + MONTH + OPT_YEAR, _month_rule(None), width_days=10),
-    _rule(r"\b" + _BEFORE + r"(?:in\s+(?:het\s+)?)?(?:begin|aan\s+het\s+begin\s+van|het\s+begin"
-          r"\s+van|begin\s+van)\s+" + YEAR, _period(_fixed(3, 31)), width_days=90),
-    _rule(r"\b" + _BEFORE + r"(?:medio|halverwege|midden)\s+" + YEAR, _period(_fixed(7, 31)),
-          width_days=90),
-    _rule(r"\b" + _BEFORE + r"(?:(?:aan\s+het\s+|tegen\s+het\s+|v[oó]{2}r\s+het\s+|tot\s+het\s+)?"
-          r"(?:eind|einde)(?:\s+van)?)\s+(?:het\s+jaar\s+)?" + YEAR, _period(_fixed(12, 31)),
-          width_days=90),
-    _rule(r"\b(?:v[oó]{2}r|tegen|uiterlijk)\s+(?:het\s+)?(?:eind|einde)\s+van\s+(?:het|dit)\s+"
-          r"(?:jaar|kalenderjaar)", _this_year_end, width_days=90),
-    _rule(r"\b(?:later|nog|eind|einde|in\s+de\s+loop\s+van)\s+dit\s+jaar", _this_year_end,
-          width_days=180),
-    _rule(r"\b(?:in\s+(?:de\s+loop\s+van\s+)?|v[oó]{2}r\s+)?" + MONTH
-          + r"(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s*(?:jl|j\.l|jongstleden))",
-          lambda m, ref: _in_year(
-              m, _month_day(m, "before" if m.group(0).lower().startswith(("voor", "vóór"))
-                            else None), ref),
-          width_days=30),
-    _rule(r"\b(?:in\s+(?:de\s+loop\s+van\s+)?|uiterlijk\s+in\s+|v[oó]{2}r\s+)(?P<year>20\d\d)\b"
-          r"(?!\s*[-–/]\s*\d)",
-          lambda m, ref: (dt.date(int(m.group("year")) - 1, 12, 31)
-                          if m.group(0).lower().startswith(("voor", "vóór"))
-                          else dt.date(int(m.group("year")), 12, 31)),
-          width_days=365),
-    _rule(r"\b(?:in\s+(?:de\s+loop\s+van\s+)?|uiterlijk\s+)(?:het\s+)?(?:volgend|komend)e?\s+jaar",
-          _next_year(12, 31), width_days=365),
+    _rule(
+        r"\b" + _BEFORE + r"(?:in\s+(?:het\s+)?)?(?:begin|aan\s+het\s+begin\s+van|het\s+begin"
+        r"\s+van|begin\s+van)\s+" + MONTH + OPT_YEAR,
+        _month_rule("begin"),
+        width_days=10,
+    ),
+    _rule(
+        r"\b" + _BEFORE + r"(?:medio|half|halverwege|midden)\s+" + MONTH + OPT_YEAR,
+        _month_rule("medio"),
+        width_days=10,
+    ),
+    _rule(
+        r"\b" + _BEFORE + r"(?:(?:aan\s+het\s+|tegen\s+het\s+|v[oó]{2}r\s+het\s+)?(?:eind|einde)"
+        r"(?:\s+van)?)\s+" + MONTH + OPT_YEAR,
+        _month_rule(None),
+        width_days=10,
+    ),
+    _rule(
+        r"\b" + _BEFORE + r"(?:in\s+(?:het\s+)?)?(?:begin|aan\s+het\s+begin\s+van|het\s+begin"
+        r"\s+van|begin\s+van)\s+" + YEAR,
+        _period(_fixed(3, 31)),
+        width_days=90,
+    ),
+    _rule(
+        r"\b" + _BEFORE + r"(?:medio|halverwege|midden)\s+" + YEAR,
+        _period(_fixed(7, 31)),
+        width_days=90,
+    ),
+    _rule(
+        r"\b" + _BEFORE + r"(?:(?:aan\s+het\s+|tegen\s+het\s+|v[oó]{2}r\s+het\s+|tot\s+het\s+)?"
+        r"(?:eind|einde)(?:\s+van)?)\s+(?:het\s+jaar\s+)?" + YEAR,
+        _period(_fixed(12, 31)),
+        width_days=90,
+    ),
+    _rule(
+        r"\b(?:v[oó]{2}r|tegen|uiterlijk)\s+(?:het\s+)?(?:eind|einde)\s+van\s+(?:het|dit)\s+"
+        r"(?:jaar|kalenderjaar)",
+        _this_year_end,
+        width_days=90,
+    ),
+    _rule(
+        r"\b(?:later|nog|eind|einde|in\s+de\s+loop\s+van)\s+dit\s+jaar",
+        _this_year_end,
+        width_days=180,
+    ),
+    _rule(
+        r"\b(?:in\s+(?:de\s+loop\s+van\s+)?|v[oó]{2}r\s+)?"
+        + MONTH
+        + r"(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s*(?:jl|j\.l|jongstleden))",
+        lambda m, ref: _in_year(
+            m,
+            _month_day(m, "before" if m.group(0).lower().startswith(("voor", "vóór")) else None),
+            ref,
+        ),
+        width_days=30,
+    ),
+    _rule(
+        r"\b(?:in\s+(?:de\s+loop\s+van\s+)?|uiterlijk\s+in\s+|v[oó]{2}r\s+)(?P<year>20\d\d)\b"
+        r"(?!\s*[-–/]\s*\d)",
+        lambda m, ref: (
+            dt.date(int(m.group("year")) - 1, 12, 31)
+            if m.group(0).lower().startswith(("voor", "vóór"))
+            else dt.date(int(m.group("year")), 12, 31)
+        ),
+        width_days=365,
+    ),
+    _rule(
+        r"\b(?:in\s+(?:de\s+loop\s+van\s+)?|uiterlijk\s+)(?:het\s+)?(?:volgend|komend)e?\s+jaar",
+        _next_year(12, 31),
+        width_days=365,
+    ),
     # spans from the letter date
-    _rule(r"\b(?:binnen|uiterlijk\s+binnen|over|in\s+de\s+komende|de\s+komende|in\s+de\s+"
-          r"eerstvolgende)\s+" + NUMBER + r"\s+(?P<unit>werkdagen|werkdag|dagen|dag|weken|week|"
-          r"maanden|maand|jaren|jaar)\b", _relative, kind="relative", width_days=20),
-    _rule(r"\b(?:binnen|in)\s+(?:een|één)\s+(?P<unit>week|maand|jaar)\b",
-          lambda m, ref: None if ref is None else
-          ref + dt.timedelta(days=round(UNIT_DAYS[m.group("unit").lower()])),
-          kind="relative", width_days=20),
-    _rule(r"\b(?:(?:in\s+)?de\s+komende\s+(?:weken|periode)|binnen\s+enkele\s+weken|"
-          r"volgende\s+week|komende\s+week)\b", _plus(42), kind="vague", width_days=40),
-    _rule(r"\b(?:(?:in\s+)?de\s+komende\s+maanden|binnen\s+enkele\s+maanden)\b", _plus(120),
-          kind="vague", width_days=120),
-    _rule(r"\b(?:binnenkort|op\s+korte\s+termijn|spoedig|zo\s+spoedig\s+(?:als\s+)?mogelijk|"
-          r"zo\s+snel\s+(?:als\s+)?mogelijk|z\.s\.m\.|zsm|op\s+de\s+kortst\s+mogelijke\s+termijn|"
-          r"zo\s+(?:snel|spoedig)\s+als\s+(?:dat\s+)?(?:kan|mogelijk\s+is)|"
-          r"binnen\s+afzienbare\s+tijd|eerdaags|zeer\s+binnenkort)\b"
-          # "zo spoedig mogelijk na het beschikbaar komen van ...": the event sets the time
-          r"(?!\s+(?:mogelijk\s+)?(?:na|nadat|zodra|wanneer)\b)",
-          _plus(90), kind="vague", width_days=90),
-    _rule(r"\b(?:in|bij)\s+(?:de|het|een)\s+(?:volgende|eerstvolgende|komende|volgend|eerstvolgend)\s+"
-          r"(?:\w+\s+)?(?:voortgangsrapportage|voortgangsbrief|rapportage|voortgangsverslag|"
-          r"halfjaarsrapportage|halfjaarlijkse\s+\w+|verzamelbrief|stand\s+van\s+zaken\s*brief)\b"
-          r"|\bhalfjaarlijks\b",
-          _plus(183), kind="relative", width_days=183),
-    _rule(r"\b(?:in|bij)\s+(?:de|het)\s+(?:volgende|eerstvolgende|komende)\s+(?:jaarrapportage|"
-          r"jaarverslag|jaarbrief|jaarlijkse\s+\w+)\b|\bjaarlijks\b",
-          _plus(365), kind="relative", width_days=365),
+    _rule(
+        r"\b(?:binnen|uiterlijk\s+binnen|over|in\s+de\s+komende|de\s+komende|in\s+de\s+"
+        r"eerstvolgende)\s+" + NUMBER + r"\s+(?P<unit>werkdagen|werkdag|dagen|dag|weken|week|"
+        r"maanden|maand|jaren|jaar)\b",
+        _relative,
+        kind="relative",
+        width_days=20,
+    ),
+    _rule(
+        r"\b(?:binnen|in)\s+(?:een|één)\s+(?P<unit>week|maand|jaar)\b",
+        lambda m, ref: (
+            None
+            if ref is None
+            else ref + dt.timedelta(days=round(UNIT_DAYS[m.group("unit").lower()]))
+        ),
+        kind="relative",
+        width_days=20,
+    ),
+    _rule(
+        r"\b(?:(?:in\s+)?de\s+komende\s+(?:weken|periode)|binnen\s+enkele\s+weken|"
+        r"volgende\s+week|komende\s+week)\b",
+        _plus(42),
+        kind="vague",
+        width_days=40,
+    ),
+    _rule(
+        r"\b(?:(?:in\s+)?de\s+komende\s+maanden|binnen\s+enkele\s+maanden)\b",
+        _plus(120),
+        kind="vague",
+        width_days=120,
+    ),
+    _rule(
+        r"\b(?:binnenkort|op\s+korte\s+termijn|spoedig|zo\s+spoedig\s+(?:als\s+)?mogelijk|"
+        r"zo\s+snel\s+(?:als\s+)?mogelijk|z\.s\.m\.|zsm|op\s+de\s+kortst\s+mogelijke\s+termijn|"
+        r"zo\s+(?:snel|spoedig)\s+als\s+(?:dat\s+)?(?:kan|mogelijk\s+is)|"
+        r"binnen\s+afzienbare\s+tijd|eerdaags|zeer\s+binnenkort)\b"
+        # "zo spoedig mogelijk na het beschikbaar komen van ...": the event sets the time
+        r"(?!\s+(?:mogelijk\s+)?(?:na|nadat|zodra|wanneer)\b)",
+        _plus(90),
+        kind="vague",
+        width_days=90,
+    ),
+    _rule(
+        r"\b(?:in|bij)\s+(?:de|het|een)\s+(?:volgende|eerstvolgende|komende|volgend|eerstvolgend)\s+"
+        r"(?:\w+\s+)?(?:voortgangsrapportage|voortgangsbrief|rapportage|voortgangsverslag|"
+        r"halfjaarsrapportage|halfjaarlijkse\s+\w+|verzamelbrief|stand\s+van\s+zaken\s*brief)\b"
+        r"|\bhalfjaarlijks\b",
+        _plus(183),
+        kind="relative",
+        width_days=183,
+    ),
+    _rule(
+        r"\b(?:in|bij)\s+(?:de|het)\s+(?:volgende|eerstvolgende|komende)\s+(?:jaarrapportage|"
+        r"jaarverslag|jaarbrief|jaarlijkse\s+\w+)\b|\bjaarlijks\b",
+        _plus(365),
+        kind="relative",
+        width_days=365,
+    ),
     # conditional: no date
-    _rule(r"\b(?:tijdig|te\s+zijner\s+tijd|t\.z\.t\.|zo\s+nodig|indien\s+nodig)\b", _no_date,
-          kind="conditional", width_days=10_000),
-    _rule(r"\b(?:zodra|wanneer|als|nadat|zodat|op\s+het\s+moment\s+dat)\s+[^,.;:?!()]{0,120}?"
-          r"\b(?:bekend|beschikbaar|gereed|afgerond|duidelijk|vastgesteld|ontvangen|"
-          r"verschenen|verschijnt|afgerond|klaar)\b(?:\s+(?:is|zijn|zal\s+zijn|worden|wordt))?",
-          _no_date, kind="conditional", width_days=10_000),
+    _rule(
+        r"\b(?:tijdig|te\s+zijner\s+tijd|t\.z\.t\.|zo\s+nodig|indien\s+nodig)\b",
+        _no_date,
+        kind="conditional",
+        width_days=10_000,
+    ),
+    _rule(
+        r"\b(?:zodra|wanneer|als|nadat|zodat|op\s+het\s+moment\s+dat)\s+[^,.;:?!()]{0,120}?"
+        r"\b(?:bekend|beschikbaar|gereed|afgerond|duidelijk|vastgesteld|ontvangen|"
+        r"verschenen|verschijnt|afgerond|klaar)\b(?:\s+(?:is|zijn|zal\s+zijn|worden|wordt))?",
+        _no_date,
+        kind="conditional",
+        width_days=10_000,
+    ),
     _rule(r"\bzodra\s+[^,.;:?!()]{1,100}", _no_date, kind="conditional", width_days=10_000),
-    _rule(r"\bna\s+(?:afronding|ontvangst|vaststelling|publicatie|het\s+verschijnen|de\s+afronding|"
-          r"het\s+(?:beschikbaar|gereed)\s*komen|het\s+afronden)\s+van\s+"
-          r"(?:de|het|deze|dit)\s+\w+", _no_date, kind="conditional", width_days=10_000),
+    _rule(
+        r"\bna\s+(?:afronding|ontvangst|vaststelling|publicatie|het\s+verschijnen|de\s+afronding|"
+        r"het\s+(?:beschikbaar|gereed)\s*komen|het\s+afronden)\s+van\s+"
+        r"(?:de|het|deze|dit)\s+\w+",
+        _no_date,
+        kind="conditional",
+        width_days=10_000,
+    ),
 ]
 
 
 def _is_backward(text: str, start: int, end: int) -> bool:
-    if _BACKWARD_AFTER.match(text, end) or _BACKWARD_AFTER.match(text[end:end + 20]):
+    if _BACKWARD_AFTER.match(text, end) or _BACKWARD_AFTER.match(text[end : end + 20]):
         return True
     return False
 
@@ -381,24 +624,30 @@ def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline
             if _is_backward(text, start, end):
                 blocked.append((start, end))
                 continue
-            if rule.width_days <= 10 and _REFERENCE_BEFORE.search(text[max(0, start - 25):start]):
+            if rule.width_days <= 10 and _REFERENCE_BEFORE.search(text[max(0, start - 25) : start]):
                 # dates of documents and meetings ("brief van 7 oktober"), not deadlines
                 phrase_word = match.group(0).split()[0].lower()
                 # "het overleg van 1 december aanstaande" is a meeting ahead: it may bound a promise
-                ahead = re.search(r"\b(?:a\.?s\.?|aanstaande)$", match.group(0).strip(),
-                                  re.IGNORECASE)
+                ahead = re.search(
+                    r"\b(?:a\.?s\.?|aanstaande)$", match.group(0).strip(), re.IGNORECASE
+                )
                 if phrase_word not in ("op", "uiterlijk", "voor", "vóór", "per") and not ahead:
                     blocked.append((start, end))
                     continue
             due = rule.resolve(match, reference)
-            if (due is not None and reference is not None and rule.kind == "date"
-                    and due < reference):
+            if (
+                due is not None
+                and reference is not None
+                and rule.kind == "date"
+                and due < reference
+            ):
                 # an explicit period already past is not a deadline, nor is a part of it
                 # ("op 4 februari 2014" in a letter of 6 February is not "februari 2014")
                 blocked.append((start, end))
                 continue
-            found.append((rule.width_days, start, end,
-                          Deadline(text[start:end], start, end, due, rule.kind)))
+            found.append(
+                (rule.width_days, start, end, Deadline(text[start:end], start, end, due, rule.kind))
+            )
     # longest phrase first among equals, so "eind januari 2024" beats "januari 2024"
     found.sort(key=lambda item: (item[1], -(item[2] - item[1])))
     kept: list[tuple[int, int, int, Deadline]] = []
@@ -408,8 +657,14 @@ def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline
         kept.append(item)
     # "zo spoedig mogelijk, maar uiterlijk in het eerste kwartaal": the stated bound comes first
     # and a vague span ("de komende periode") yields to a named time in the same sentence
-    kept.sort(key=lambda item: (not _BOUND.match(item[3].phrase), item[3].kind == "vague",
-                                item[0], item[1]))
+    kept.sort(
+        key=lambda item: (
+            not _BOUND.match(item[3].phrase),
+            item[3].kind == "vague",
+            item[0],
+            item[1],
+        )
+    )
     return [item[3] for item in kept]
 
 

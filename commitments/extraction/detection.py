@@ -62,13 +62,32 @@ _COME_BACK_PATTERN = (
 )
 _COME_BACK = re.compile(_COME_BACK_PATTERN, re.IGNORECASE)
 _INFORM_KAMER = re.compile(
-    r"\b" + _KAMER + r"\b.{0,200}?\b" + _INFORM_VERB + r"\b|\b" + _INFORM_VERB + r"\b.{0,40}?\b"
-    + _KAMER + r"\b|" + _COME_BACK_PATTERN + r"|\bterugkomen\b",
+    r"\b"
+    + _KAMER
+    + r"\b.{0,200}?\b"
+    + _INFORM_VERB
+    + r"\b|\b"
+    + _INFORM_VERB
+    + r"\b.{0,40}?\b"
+    + _KAMER
+    + r"\b|"
+    + _COME_BACK_PATTERN
+    + r"|\bterugkomen\b",
     re.IGNORECASE,
 )
 _SEND_KAMER = re.compile(
-    r"\b" + _KAMER + r"\b.{0,200}?\b" + _SEND_VERB + r"\b|\b" + _SEND_VERB + r"\b.{0,60}?\b"
-    + _KAMER + r"\b|\b(?:ontvangt|ontvangen)\s+" + _KAMER + r"\b|\b" + _KAMER
+    r"\b"
+    + _KAMER
+    + r"\b.{0,200}?\b"
+    + _SEND_VERB
+    + r"\b|\b"
+    + _SEND_VERB
+    + r"\b.{0,60}?\b"
+    + _KAMER
+    + r"\b|\b(?:ontvangt|ontvangen)\s+"
+    + _KAMER
+    + r"\b|\b"
+    + _KAMER
     + r"\s+(?:ontvangt|ontvangen)\b"
     # "duidelijkheid geven in een brief aan het Indisch Platform en aan uw Kamer"
     + r"|\b(?:in|per|via|met)\s+(?:een|de|het)\s+(?:[\w\-]+\s+){0,2}?(?:\w*brief|notitie)\s+aan\s+"
@@ -133,7 +152,9 @@ _DOCUMENT_ADDRESSES = re.compile(
 # The document at hand, sent now: "in het hier voorliggende eindrapport komt ... aan de orde"
 _DOCUMENT_AT_HAND = re.compile(
     r"\b(?:hier\s+)?(?:voorliggende?|bijgevoegde?|bijgaande?|onderhavige?|meegezonden|"
-    r"meegestuurde?)\s+(?:[\w\-]+\s+){0,2}?" + _DOCUMENT + r"\b", re.IGNORECASE)
+    r"meegestuurde?)\s+(?:[\w\-]+\s+){0,2}?" + _DOCUMENT + r"\b",
+    re.IGNORECASE,
+)
 _BRACKETED = re.compile(r"\([^()]*\)")
 _FUTURE_MODAL = re.compile(r"\b(?:zal|zullen|zult)\b", re.IGNORECASE)
 _PRESENT_FUTURE_GOV = re.compile(
@@ -164,7 +185,9 @@ _OWN_PAST_REPORT = re.compile(r"^(?:\S+\s+){0,6}?(?:heb|hebben)\s+(?:ik|wij|we)\
 _RESOLVED = re.compile(
     r"\b(?:ben\s+ik|ik\s+ben|is\s+het\s+kabinet|het\s+kabinet\s+is|zijn\s+wij|wij\s+zijn|zijn\s+we|"
     r"we\s+zijn)\s+(?:(?:daarom|dan|ook|nu|thans)\s+)?(?:voornemens|van\s+plan)\s+(?:om\s+)?"
-    r"(?:[\w\-]+\s+){1,14}?te\s+\w+", re.IGNORECASE)
+    r"(?:[\w\-]+\s+){1,14}?te\s+\w+",
+    re.IGNORECASE,
+)
 _FIRST_PERSON_GOV = re.compile(r"\b(?:ik|wij|we|het\s+kabinet)\b", re.IGNORECASE)
 _PASSIVE_INFORM = re.compile(
     r"\b(?:wordt|worden)\b.{0,160}?\b(?:geïnformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gesteld|"
@@ -180,17 +203,23 @@ _ACT_PARTICIPLE = (
     r"in\s+kaart\s+gebracht|in\s+beeld\s+gebracht)"
 )
 _PASSIVE_FUTURE_ACT = re.compile(
-    r"\b(?:zal|zullen)\b(?:(?!\bdoor\b)[^.;]){0,200}?\b(?:worden\s+" + _ACT_PARTICIPLE + r"|"
-    + _ACT_PARTICIPLE + r"\s+worden|in\s+(?:kaart|beeld)\s+worden\s+gebracht)\b",
-    re.IGNORECASE)
+    r"\b(?:zal|zullen)\b(?:(?!\bdoor\b)[^.;]){0,200}?\b(?:worden\s+"
+    + _ACT_PARTICIPLE
+    + r"|"
+    + _ACT_PARTICIPLE
+    + r"\s+worden|in\s+(?:kaart|beeld)\s+worden\s+gebracht)\b",
+    re.IGNORECASE,
+)
 _EXPLICIT_NEW = re.compile(
     r"\b(?:zeg|zegt|zeggen)\s+(?:ik|het\s+kabinet|wij|we)\b(?:\s+\w+){0,10}?\s+toe\b|\b(?:ik|"
     r"het\s+kabinet|wij|we)\s+(?:zeg|zegt|zeggen)\s+(?:\w+\s+){0,6}?toe\b|\b(?:wil|kan|zal)\s+"
     r"(?:ik|het\s+kabinet|wij|we)\s+(?:\w+\s+){0,6}?toezeggen\b",
     re.IGNORECASE,
 )
-_REPORT_VERB = (r"(?:aangegeven|gemeld|meegedeeld|medegedeeld|bericht|laten\s+weten|aangekondigd|"
-                r"beloofd|toegezegd|geschreven|verzekerd)")
+_REPORT_VERB = (
+    r"(?:aangegeven|gemeld|meegedeeld|medegedeeld|bericht|laten\s+weten|aangekondigd|"
+    r"beloofd|toegezegd|geschreven|verzekerd)"
+)
 _REFERENCE = re.compile(
     # an earlier promise reported in the past tense: "Ik heb U meegedeeld dat ik ... zou ..."
     r"\b(?:(?:heb|hebben|heeft)\s+(?:ik|wij|we|het\s+kabinet)|(?:ik|wij|we|het\s+kabinet)\s+"
@@ -199,7 +228,8 @@ _REFERENCE = re.compile(
     # "heb ik aangegeven mijn visie uiterlijk in november aan uw Kamer te kunnen aanbieden"
     r"\b(?:heb|hebben|heeft)\s+(?:ik|wij|we|het\s+kabinet|de\s+(?:minister|staatssecretaris)\b|"
     r"mijn\s+(?:ambts)?voorganger|mijn\s+ambtgeno(?:ot|te)|onze\s+ambtsvoorgangers)\s+"
-    r"(?:\S+\s+){0,22}?" + _REPORT_VERB
+    r"(?:\S+\s+){0,22}?"
+    + _REPORT_VERB
     + r"\s+(?:\S+\s+){0,25}?te\s+(?:kunnen\s+|zullen\s+)?(?:informeren|sturen|zenden|aanbieden|"
     r"doen\s+toekomen|brengen|berichten|rapporteren|toesturen|geven|komen|antwoorden|"
     r"beantwoorden|reageren)\b|"
@@ -306,8 +336,7 @@ _PAST = re.compile(  # within one clause: "Zodra bekend is wanneer ..., wordt u 
     r"ge\w+t|ge\w+en|\w+(?:ge)\w+(?:d|t|en))\b",
     re.IGNORECASE,
 )
-_NEGATED = re.compile(r"\b(?:zal|zullen|ga|gaat)\s+(?:\w+\s+){0,3}?(?:niet|geen)\b",
-                      re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:zal|zullen|ga|gaat)\s+(?:\w+\s+){0,3}?(?:niet|geen)\b", re.IGNORECASE)
 
 _TOPIC_STOPWORDS = frozenset(
     """
@@ -324,7 +353,9 @@ _TOPIC_STOPWORDS = frozenset(
 
 _ASIDE_TO_KAMER = re.compile(
     r"\b(?:zoals|wat)\s+(?:u|uw\s+kamer)\s+(?:weet|bekend\s+is|bekend|heeft\s+kunnen\s+lezen|"
-    r"eerder\s+is\s+bericht|gemeld\s+is)\b,?", re.IGNORECASE)
+    r"eerder\s+is\s+bericht|gemeld\s+is)\b,?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -356,17 +387,29 @@ def _actor(sentence: str, speaker: str | None) -> str:
     named = None
     if match:
         # the subject is the match without its verb and connective: "Ook zal Nederland"
-        named = re.sub(r"^[,;:(]?\s*(?:(?:dat|en|maar|ook|daarom|tevens|verder|vervolgens|"
-                       r"hierna)\s+)?(?:(?:zal|zullen|ga|gaat|gaan)\s+)?|\s+(?:zal|zullen|ga|"
-                       r"gaat|gaan)$", "", match.group(0).strip(), flags=re.IGNORECASE) or None
+        named = (
+            re.sub(
+                r"^[,;:(]?\s*(?:(?:dat|en|maar|ook|daarom|tevens|verder|vervolgens|"
+                r"hierna)\s+)?(?:(?:zal|zullen|ga|gaat|gaan)\s+)?|\s+(?:zal|zullen|ga|"
+                r"gaat|gaan)$",
+                "",
+                match.group(0).strip(),
+                flags=re.IGNORECASE,
+            )
+            or None
+        )
     if named is None:
-        subject = re.search(r"\b(?:het\s+kabinet|de\s+regering|nederland|de\s+(?:minister|"
-                            r"staatssecretaris)(?:\s+(?:van|voor)\s+[\w&,\- ]{2,60}?)?(?=\s+"
-                            r"(?:zal|zullen|heeft|toegezegd|gaat|zegt|informeert|stuurt)))\b",
-                            sentence, re.IGNORECASE)
+        subject = re.search(
+            r"\b(?:het\s+kabinet|de\s+regering|nederland|de\s+(?:minister|"
+            r"staatssecretaris)(?:\s+(?:van|voor)\s+[\w&,\- ]{2,60}?)?(?=\s+"
+            r"(?:zal|zullen|heeft|toegezegd|gaat|zegt|informeert|stuurt)))\b",
+            sentence,
+            re.IGNORECASE,
+        )
         named = subject.group(0) if subject else None
-    if named is not None and re.match(r"(?:de\s+)?(?:minister|staatssecretaris)", named,
-                                      re.IGNORECASE):
+    if named is not None and re.match(
+        r"(?:de\s+)?(?:minister|staatssecretaris)", named, re.IGNORECASE
+    ):
         # the portfolio runs over its capitalised words: "voor Buitenlandse Handel & ..."
         position = sentence.find(named)
         full = _OFFICE_NAME.match(sentence, position) if position >= 0 else None
@@ -390,22 +433,36 @@ def _actor(sentence: str, speaker: str | None) -> str:
         return "Nederland"
     if lowered_named.startswith("de "):
         normalised = normalised[3:]
-    return normalised[:1].upper() + normalised[1:] if lowered_named.startswith(
-        ("de minister", "de staatssecretaris", "minister", "staatssecretaris")) else normalised
+    return (
+        normalised[:1].upper() + normalised[1:]
+        if lowered_named.startswith(
+            ("de minister", "de staatssecretaris", "minister", "staatssecretaris")
+        )
+        else normalised
+    )
 
 
 def _kind(sentence: str) -> str:
-    if _ANSWER_PROMISE.search(sentence) or _INFORM_KAMER.search(sentence) or re.search(
-            r"\b(?:wordt|worden)\s+(?:\w+\s+){0,12}?geïnformeerd\b", sentence, re.IGNORECASE):
+    if (
+        _ANSWER_PROMISE.search(sentence)
+        or _INFORM_KAMER.search(sentence)
+        or re.search(
+            r"\b(?:wordt|worden)\s+(?:\w+\s+){0,12}?geïnformeerd\b", sentence, re.IGNORECASE
+        )
+    ):
         return "inform"
-    if (_SEND_KAMER.search(sentence) or _DOCUMENT_ADDRESSES.search(sentence)
-            or _EXPECT_TO_DELIVER.search(sentence)):
+    if (
+        _SEND_KAMER.search(sentence)
+        or _DOCUMENT_ADDRESSES.search(sentence)
+        or _EXPECT_TO_DELIVER.search(sentence)
+    ):
         return "send_document"
     return "action"
 
 
-def analyse_sentence(sentence: str, speaker: str | None = None,
-                     has_deadline: bool = False, future_lead: bool = False) -> Analysis:
+def analyse_sentence(
+    sentence: str, speaker: str | None = None, has_deadline: bool = False, future_lead: bool = False
+) -> Analysis:
     """Classify one cleaned sentence (newlines already turned into spaces).
 
     future_lead: the sentence opens with a time phrase ahead of the letter date followed by a
@@ -433,7 +490,7 @@ def analyse_sentence(sentence: str, speaker: str | None = None,
     if telling_now:
         # what is told may itself be a promise: "wil ik u laten weten dat ik voornemens ben de
         # omvorming per 1 januari 2013 te laten plaatsvinden"
-        told = text[telling_now.end():]
+        told = text[telling_now.end() :]
         if not (has_deadline and (_GOV_FUTURE.search(told) or _INTENTION.search(told))):
             return Analysis(None)
         kind_text = told  # telling is not informing the Kamer later
@@ -454,7 +511,8 @@ def analyse_sentence(sentence: str, speaker: str | None = None,
     inform_kamer = bool(_INFORM_KAMER.search(text)) or bool(_ANSWER_PROMISE.search(text))
     send_kamer = bool(_SEND_KAMER.search(text)) or bool(_EXPECT_TO_DELIVER.search(text))
     passive_inform = bool(_PASSIVE_INFORM.search(text)) and bool(
-        re.search(r"\b" + _KAMER + r"\b", text, re.IGNORECASE))
+        re.search(r"\b" + _KAMER + r"\b", text, re.IGNORECASE)
+    )
     addresses = bool(_DOCUMENT_ADDRESSES.search(text)) and not _DOCUMENT_AT_HAND.search(text)
     present_gov = bool(_PRESENT_FUTURE_GOV.search(text))
     intention = bool(_INTENTION.search(text))
@@ -468,8 +526,15 @@ def analyse_sentence(sentence: str, speaker: str | None = None,
         confidence = 0.8
     elif _COME_BACK.search(text):
         confidence = 0.8
-    elif re.search(r"\b(?:ontvangt|ontvangen)\s+" + _KAMER + r"\b|\b" + _KAMER
-                   + r"\s+(?:ontvangt|ontvangen)\b", text, re.IGNORECASE):
+    elif re.search(
+        r"\b(?:ontvangt|ontvangen)\s+"
+        + _KAMER
+        + r"\b|\b"
+        + _KAMER
+        + r"\s+(?:ontvangt|ontvangen)\b",
+        text,
+        re.IGNORECASE,
+    ):
         confidence = 0.75
     elif addresses and (future or re.search(r"\b(?:komt|gaat)\b", text, re.IGNORECASE)):
         confidence = 0.65
@@ -491,14 +556,18 @@ def analyse_sentence(sentence: str, speaker: str | None = None,
         confidence = 0.7
     if confidence == 0.0:
         return Analysis(None)
-    if _POLICY_LINE.search(text) and not (inform_kamer or send_kamer or passive_inform
-                                          or addresses):
+    if _POLICY_LINE.search(text) and not (
+        inform_kamer or send_kamer or passive_inform or addresses
+    ):
         return Analysis(None)
     expectation = _EXPECTATION.search(text)
     if expectation and not (inform_kamer or send_kamer or passive_inform):
         # an act the sentence opens with keeps its promise through a "kunnen" later on: "Het
         # ministerie laat in 2023 berekenen welke concentraties daar kunnen optreden"
-        if not (future_lead and confidence == 0.7 and expectation.group(0).lower() in (
-                "kunnen", "zou", "zouden")):
+        if not (
+            future_lead
+            and confidence == 0.7
+            and expectation.group(0).lower() in ("kunnen", "zou", "zouden")
+        ):
             return Analysis(None)
     return Analysis("commitment", _kind(kind_text), _actor(text, speaker), confidence)

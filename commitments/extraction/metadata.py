@@ -17,7 +17,7 @@ class Signatory:
     office: str
 
     def label(self) -> str:
-        """"Minister van Buitenlandse Zaken, A.G. Koenders", as the labels write it."""
+        """ "Minister van Buitenlandse Zaken, A.G. Koenders", as the labels write it."""
         return f"{self.office}, {self.name}" if self.name else self.office
 
 
@@ -32,8 +32,10 @@ class LetterMeta:
     ministry: str | None = None
 
 
-_MONTH = r"(?P<month>januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|" \
-         r"november|december)"
+_MONTH = (
+    r"(?P<month>januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+    r"november|december)"
+)
 _DATE_LINE = re.compile(
     r"(?:Den\s+Haag|'s-Gravenhage|’s-Gravenhage|Datum|Utrecht|Rijswijk|\(\s*ontvangen|"
     r"[Dd]atum\s+(?:brief|verzending))\s*[,:]?\s*"
@@ -58,19 +60,25 @@ _FOOTER = re.compile(
     r"(?P<dossier>\d{2}\s?\d{3}(?:\s?-\s?[\w]+)?),\s+(?:nr\.\s*)?(?P<nr>[A-Z]{1,3}|\d+)\b",
 )
 # The head of an official publication: "29 521 ... Nr. 408 BRIEF VAN DE MINISTER ..."
-_HEAD_NUMBER = re.compile(r"^\s*(?:Nr\.\s*)?(?P<nr>\d{1,4}|[A-Z]{1,3})\s+BRIEF\s+VAN\b",
-                          re.MULTILINE)
+_HEAD_NUMBER = re.compile(
+    r"^\s*(?:Nr\.\s*)?(?P<nr>\d{1,4}|[A-Z]{1,3})\s+BRIEF\s+VAN\b", re.MULTILINE
+)
 _HEAD_DOSSIER = re.compile(r"^\s*(?P<dossier>\d{2}\s\d{3}(?:-[\w]+)?)\s+[A-Z]", re.MULTILINE)
 _KAMERSTUK_LINE = re.compile(
     r"^\s*Kamerstuk(?:ken)?\s*(?:nummer|nr\.?)?\s*:?\s*(?P<dossier>\d{2}\s?\d{3})\s*[-,]\s*"
-    r"(?:nr\.\s*)?(?P<nr>\w+)\s*$", re.MULTILINE | re.IGNORECASE)
+    r"(?:nr\.\s*)?(?P<nr>\w+)\s*$",
+    re.MULTILINE | re.IGNORECASE,
+)
 _OFFICE = re.compile(
     r"^[ \t]*(?:De|de)\s+(?P<office>(?:Minister-President|Minister-president|minister-president|"
     r"Minister|minister|Staatssecretaris|staatssecretaris)\b[^\n.;:]{0,120}?)[ \t]*,?[ \t]*$",
     re.MULTILINE,
 )
-_NAME = re.compile(r"^[ \t]*(?P<name>(?:[A-Z][a-z]{0,2}\.\s?){1,5}(?:(?:van|de|der|den|ter|in|'t|"
-                   r"te)\s+){0,3}[A-Z][\w'’-]+(?:[- ][A-Z][\w'’-]+)*)[ \t]*$", re.MULTILINE)
+_NAME = re.compile(
+    r"^[ \t]*(?P<name>(?:[A-Z][a-z]{0,2}\.\s?){1,5}(?:(?:van|de|der|den|ter|in|'t|"
+    r"te)\s+){0,3}[A-Z][\w'’-]+(?:[- ][A-Z][\w'’-]+)*)[ \t]*$",
+    re.MULTILINE,
+)
 _MINISTRY_OF_MINISTER_FOR = {
     "buitenlandse handel": "Ministerie van Buitenlandse Zaken",
     "ontwikkelingssamenwerking": "Ministerie van Buitenlandse Zaken",
@@ -86,9 +94,11 @@ _MINISTRY_OF_MINISTER_FOR = {
     "volkshuisvesting": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
     "sport": "Ministerie van Volksgezondheid, Welzijn en Sport",
 }
-_DAY_DATE = re.compile(r"\b(?P<day>[0-3]?\d)\s+" + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d\d))?"
-                       r"(?P<tail>\s+(?:jl\.?|j\.l\.|jongstleden|a\.s\.|aanstaande))?",
-                       re.IGNORECASE)
+_DAY_DATE = re.compile(
+    r"\b(?P<day>[0-3]?\d)\s+" + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d\d))?"
+    r"(?P<tail>\s+(?:jl\.?|j\.l\.|jongstleden|a\.s\.|aanstaande))?",
+    re.IGNORECASE,
+)
 _MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
@@ -105,7 +115,7 @@ def _signatories(text: str) -> list[Signatory]:
         office = _normalise_office(match.group("office"))
         if len(office.split()) > 14:
             continue
-        rest = tail[match.end():].lstrip("\r\n")
+        rest = tail[match.end() :].lstrip("\r\n")
         first_line = rest.split("\n", 1)[0]
         name_match = _NAME.match(first_line)
         name = name_match.group("name").strip() if name_match else None
@@ -118,17 +128,20 @@ def _signatories(text: str) -> list[Signatory]:
 # Answers to written questions: "Antwoord van Minister Van der Wal-Zeggelink (Natuur en Stikstof)"
 _ANSWERED_BY = re.compile(
     r"\bAntwoord\s+van\s+(?:de\s+)?(?P<office>[Mm]inister|[Ss]taatssecretaris)\s+"
-    r"(?P<name>[A-Z][\w'’\- ]{1,60}?)\s*\((?P<portfolio>[A-Z][^()]{2,80})\)")
+    r"(?P<name>[A-Z][\w'’\- ]{1,60}?)\s*\((?P<portfolio>[A-Z][^()]{2,80})\)"
+)
 # The letterhead of a rijksoverheid.nl letter: "Ministerie van Economische Zaken en Klimaat"
 _LETTERHEAD_MINISTRY = re.compile(
     r"^[ \t]*(?P<ministry>Ministerie[ \t]+van[ \t]+[A-Z][\w\-]*(?:,?[ \t]+(?:[A-Z][\w\-]*|en))*)"
     r"[ \t]*$",
-    re.MULTILINE)
+    re.MULTILINE,
+)
 
 
 # The masthead of an official publication: "Tweede Kamer der Staten-Generaal"
-_HEAD_KAMER = re.compile(r"^\s*(?P<kamer>Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal",
-                         re.MULTILINE)
+_HEAD_KAMER = re.compile(
+    r"^\s*(?P<kamer>Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal", re.MULTILINE
+)
 
 
 def _answered_by(text: str) -> list[Signatory]:
@@ -174,7 +187,7 @@ def _past_day_dates(text: str) -> list[tuple[re.Match[str], str]]:
         tail = (match.group("tail") or "").strip().lower()
         if tail.startswith(("a.s", "aanst")):
             continue  # a date ahead of the letter
-        before = " ".join(text[max(0, match.start() - 20):match.start()].split())
+        before = " ".join(text[max(0, match.start() - 20) : match.start()].split())
         if _AHEAD_BEFORE.search(before):
             continue
         out.append((match, tail))
@@ -186,8 +199,11 @@ def _infer_date(text: str) -> dt.date | None:
     dated = _past_day_dates(text)
     years = [int(m.group("year")) for m, _ in dated if m.group("year")]
     if not years:
-        years = [int(m.group("year")) for m in _MONTH_YEAR.finditer(text)
-                 if not _AHEAD_BEFORE.search(text[max(0, m.start() - 20):m.start()])]
+        years = [
+            int(m.group("year"))
+            for m in _MONTH_YEAR.finditer(text)
+            if not _AHEAD_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+        ]
     if not years:
         return None
     base_year = max(years)
@@ -207,8 +223,9 @@ def _numeric_head_date(head: str) -> dt.date | None:
     match = _NUMERIC_HEAD_DATE.search(head)
     if not match:
         return None
-    year, month, day = (match.group("y", "m", "d") if match.group("y")
-                        else match.group("y2", "m2", "d2"))
+    year, month, day = (
+        match.group("y", "m", "d") if match.group("y") else match.group("y2", "m2", "d2")
+    )
     try:
         return dt.date(int(year), int(month), int(day))
     except ValueError:
@@ -221,9 +238,11 @@ def parse_metadata(text: str) -> LetterMeta:
     inferred = False
     if date_match:
         try:
-            date = dt.date(int(date_match.group("year")),
-                           MONTHS[date_match.group("month").lower()],
-                           int(date_match.group("day")))
+            date = dt.date(
+                int(date_match.group("year")),
+                MONTHS[date_match.group("month").lower()],
+                int(date_match.group("day")),
+            )
         except ValueError:
             date = None
     if date is None:

@@ -40,7 +40,8 @@ _HEAD_LINE = re.compile(
     r"^[ \t]*(?:(?:Den\s+Haag|'s-Gravenhage|’s-Gravenhage|Datum)\s*[,:]?\s*[0-3]?\d\s+[a-z]+\s+"
     r"(?:19|20)\d\d|Aan\s+de\s+[Vv]oorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer"
     r"(?:\s+der\s+Staten-Generaal)?|Geachte\s+(?:[Vv]oorzitter|leden)\b[^\n]{0,40})[ \t]*$",
-    re.MULTILINE)
+    re.MULTILINE,
+)
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
 _FUNCTION_WORDS = frozenset(
     """
@@ -84,10 +85,12 @@ def _is_abbreviation(text: str, period_end: int) -> bool:
 
 # A line in capitals ("BRIEF VAN DE MINISTERS VAN ... EN VAN DEFENSIE") is a heading on its own.
 # A Kamerstuk number may lead it: "34775 A 66 BRIEF VAN DE MINISTER VAN ...".
-_CAPS_HEAD = re.compile(r"^(?:Nr\.\s*\d+\s+|[A-Z]{1,3}\d*\s+|"
-                        r"\d[\d ]*\s(?:[A-Z]{1,3}\s+)?(?:\d+\s+)?)?"
-                        r"[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+"
-                        r"(?:[ ,]+[A-ZÀ-Ý'’\-]+){2,}$")
+_CAPS_HEAD = re.compile(
+    r"^(?:Nr\.\s*\d+\s+|[A-Z]{1,3}\d*\s+|"
+    r"\d[\d ]*\s(?:[A-Z]{1,3}\s+)?(?:\d+\s+)?)?"
+    r"[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+"
+    r"(?:[ ,]+[A-ZÀ-Ý'’\-]+){2,}$"
+)
 
 
 def _heading_breaks(text: str) -> list[int]:
@@ -104,7 +107,7 @@ def _heading_breaks(text: str) -> list[int]:
     for match in re.finditer(r"\n", text):
         newline = match.start()
         line = text[line_start:newline].strip()
-        next_char = text[newline + 1:newline + 2]
+        next_char = text[newline + 1 : newline + 2]
         if line and _CAPS_HEAD.match(line):
             breaks.append(newline)  # "BRIEF VAN DE MINISTER VAN DEFENSIE"
             if line_start:
@@ -113,13 +116,19 @@ def _heading_breaks(text: str) -> list[int]:
         elif line:
             ends_sentence = line[-1] in ".!?:;"
             numbered = line[:1].isdigit()
-            if (previous_ended and not ends_sentence and line[-1] != ","
-                    and line.count("(") <= line.count(")")
-                    and (next_char.isupper() or next_char in "\"“«"
-                         or (numbered and next_char.isdigit()))
-                    and "," not in line and len(line.split()) <= 16
-                    and (len(line) < full_width or len(line.split()) <= 10)
-                    and line.split()[-1].lower() not in _FUNCTION_WORDS):
+            if (
+                previous_ended
+                and not ends_sentence
+                and line[-1] != ","
+                and line.count("(") <= line.count(")")
+                and (
+                    next_char.isupper() or next_char in '"“«' or (numbered and next_char.isdigit())
+                )
+                and "," not in line
+                and len(line.split()) <= 16
+                and (len(line) < full_width or len(line.split()) <= 10)
+                and line.split()[-1].lower() not in _FUNCTION_WORDS
+            ):
                 breaks.append(newline)
                 previous_ended = True
             else:
@@ -136,10 +145,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         token_end = period_end
         # the period that may belong to an abbreviation is the first one of the run
         if text[match.start()] == "." and _is_abbreviation(text, token_end):
-            lowered = text[_token_start(text, token_end):token_end].lower()
+            lowered = text[_token_start(text, token_end) : token_end].lower()
             if lowered not in SENTENCE_FINAL_ABBREVIATIONS:
                 continue
-            following = text[match.end():match.end() + 40].lstrip()
+            following = text[match.end() : match.end() + 40].lstrip()
             # "jl. Daarnaast" ends a sentence; "a.s. De Minister" may not, but mostly does
             if not following[:1].isupper():
                 continue

@@ -5,6 +5,7 @@
 the result carries a note saying so. Nothing here touches the database: `commitments.letters`
 stores what these functions return.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -29,18 +30,37 @@ from .base import (
 from .detect import detect
 
 __all__ = [
-    "ImportFailed", "ParsedDocument", "ParsedLetter", "RegisterEntry", "detect",
-    "read_document", "EXPECTED_BY_EXTENSION",
+    "ImportFailed",
+    "ParsedDocument",
+    "ParsedLetter",
+    "RegisterEntry",
+    "detect",
+    "read_document",
+    "EXPECTED_BY_EXTENSION",
 ]
 
 # What a file's extension promises; used only to warn when the content disagrees.
 EXPECTED_BY_EXTENSION = {
-    ".pdf": PDF, ".docx": DOCX, ".html": HTML, ".htm": HTML, ".xhtml": HTML, ".json": JSON,
-    ".txt": TEXT, ".text": TEXT,
+    ".pdf": PDF,
+    ".docx": DOCX,
+    ".html": HTML,
+    ".htm": HTML,
+    ".xhtml": HTML,
+    ".json": JSON,
+    ".txt": TEXT,
+    ".text": TEXT,
 }
 
-FORMAT_LABELS = {PDF: "PDF", DOCX: "Word (.docx)", HTML: "HTML", JSON: "JSON", TEXT: "text",
-                 ZIP: "ZIP", BINARY: "binary", EMPTY: "empty"}
+FORMAT_LABELS = {
+    PDF: "PDF",
+    DOCX: "Word (.docx)",
+    HTML: "HTML",
+    JSON: "JSON",
+    TEXT: "text",
+    ZIP: "ZIP",
+    BINARY: "binary",
+    EMPTY: "empty",
+}
 
 
 def read_document(
@@ -62,24 +82,33 @@ def read_document(
     if kind == EMPTY:
         raise ImportFailed(_("the file is empty"))
     if kind == BINARY:
-        raise ImportFailed(_("the file is not a letter in a format we read "
-                             "(PDF, Word .docx, HTML, text or open-data JSON)"))
+        raise ImportFailed(
+            _(
+                "the file is not a letter in a format we read "
+                "(PDF, Word .docx, HTML, text or open-data JSON)"
+            )
+        )
     if kind == ZIP:
         raise ImportFailed(_("a ZIP archive that is not a Word (.docx) document"))
     if kind == PDF:
         from . import pdf
+
         parsed = ParsedDocument(PDF, letters=[pdf.read(data)])
     elif kind == DOCX:
         from . import docx
+
         parsed = ParsedDocument(DOCX, letters=[docx.read(data)])
     elif kind == HTML:
         from . import html
+
         parsed = ParsedDocument(HTML, letters=[html.read(data)])
     elif kind == JSON:
         from . import opendata
+
         parsed = opendata.read(data, resolve_file=resolve_file)
     else:
         from . import text
+
         letter = text.read(data)
         parsed = ParsedDocument(TEXT, letters=[letter])
     parsed.notes[:0] = notes

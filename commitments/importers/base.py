@@ -1,4 +1,5 @@
 """What the format readers return, and the one error they raise."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """Which format a file is, from its first bytes."""
+
 from __future__ import annotations
 
 import io
@@ -26,7 +27,7 @@ def detect(data: bytes) -> str:
     head = data[:4096]
     for bom in _BOMS:
         if head.startswith(bom):
-            head = head[len(bom):]
+            head = head[len(bom) :]
             break
     if _looks_binary(data[:8192]):
         return BINARY

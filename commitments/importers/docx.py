@@ -1,4 +1,5 @@
 """Word letters (.docx): paragraphs and table cells in document order (python-docx)."""
+
 from __future__ import annotations
 
 import io
@@ -15,11 +16,15 @@ def read(data: bytes) -> ParsedLetter:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise ImportFailed(_("the Word document is damaged (%(error)s)")
-                           % {"error": str(exc)[:200] or type(exc).__name__}) from None
+        raise ImportFailed(
+            _("the Word document is damaged (%(error)s)")
+            % {"error": str(exc)[:200] or type(exc).__name__}
+        ) from None
     except Exception as exc:  # noqa: BLE001 - lxml errors on broken XML parts
-        raise ImportFailed(_("the Word document is damaged (%(error)s)")
-                           % {"error": str(exc)[:200] or type(exc).__name__}) from None
+        raise ImportFailed(
+            _("the Word document is damaged (%(error)s)")
+            % {"error": str(exc)[:200] or type(exc).__name__}
+        ) from None
     blocks: list[str] = []
     for item in document.iter_inner_content():
         if hasattr(item, "rows"):  # a table: one line per row, cells separated by tabs

@@ -1,5 +1,6 @@
 """Kamerstukken as published on officielebekendmakingen.nl: the body text and the page's own
 metadata (the DC./DCTERMS./OVERHEID. meta tags), read with lxml."""
+
 from __future__ import annotations
 
 import re
@@ -11,13 +12,49 @@ from .base import HTML, ImportFailed, ParsedLetter, iso_date
 # Where the publication's text sits on officielebekendmakingen.nl (old and new layouts),
 # then generic fallbacks for other sites.
 _BODY_XPATHS = (
-    "//div[@id='broodtekst']", "//div[contains(concat(' ', @class, ' '), ' stuk ')]",
-    "//article", "//main", "//div[@id='content']", "//body",
+    "//div[@id='broodtekst']",
+    "//div[contains(concat(' ', @class, ' '), ' stuk ')]",
+    "//article",
+    "//main",
+    "//div[@id='content']",
+    "//body",
 )
-_DROP = ("script", "style", "noscript", "nav", "header", "footer", "form", "button", "svg",
-         "template", "iframe")
-_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "table", "ul",
-           "ol", "section", "article", "blockquote", "dd", "dt", "pre", "address"}
+_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "form",
+    "button",
+    "svg",
+    "template",
+    "iframe",
+)
+_BLOCKS = {
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "br",
+    "table",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "blockquote",
+    "dd",
+    "dt",
+    "pre",
+    "address",
+}
 _MINISTRY = re.compile(r"^(?:ministerie\s+van\s+)", re.IGNORECASE)
 
 
@@ -29,8 +66,6 @@ def _meta(tree) -> dict[str, str]:
         if key and value and key.lower() not in found:
             found[key.lower()] = value
     return found
-
-
 
 
 def metadata_from_meta(meta: dict[str, str]) -> dict:
@@ -47,13 +82,19 @@ def metadata_from_meta(meta: dict[str, str]) -> dict:
         kamerstuk = f"{dossier}-{ondernummer}"
     elif (ident := first("dc.identifier", "dcterms.identifier")).startswith("kst-"):
         kamerstuk = ident[4:]
-    creator = first("dc.creator", "dcterms.creator", "overheid.authority",
-                    "overheidop.indiener")
+    creator = first("dc.creator", "dcterms.creator", "overheid.authority", "overheidop.indiener")
     ministry = _MINISTRY.sub("", creator).strip() if "ministerie" in creator.lower() else ""
     result = {
         "title": first("dc.title", "dcterms.title", "og:title")[:500],
-        "date": iso_date(first("dcterms.issued", "dc.date", "dcterms.available",
-                            "overheidop.datumbrief", "dcterms.created")),
+        "date": iso_date(
+            first(
+                "dcterms.issued",
+                "dc.date",
+                "dcterms.available",
+                "overheidop.datumbrief",
+                "dcterms.created",
+            )
+        ),
         "dossier": dossier[:20],
         "kamerstuk": kamerstuk[:40],
         "ministry": ministry[:200],
@@ -73,8 +114,9 @@ def read(data: bytes) -> ParsedLetter:
     try:
         tree = lxml.html.document_fromstring(data)
     except (etree.ParserError, ValueError) as exc:
-        raise ImportFailed(_("the HTML page cannot be read (%(error)s)")
-                           % {"error": str(exc)[:200]}) from None
+        raise ImportFailed(
+            _("the HTML page cannot be read (%(error)s)") % {"error": str(exc)[:200]}
+        ) from None
     meta = _meta(tree)
     for tag in _DROP:
         for node in tree.iter(tag):

@@ -11,6 +11,7 @@ Two entity sets are read:
 A response is `{"@odata.context": ..., "value": [...]}`; a single record or a bare list is
 accepted too. Records marked `Verwijderd` are skipped.
 """
+
 from __future__ import annotations
 
 import base64
@@ -30,8 +31,6 @@ def document_url(document_id: str) -> str:
     return RESOURCE_URL.format(id=document_id)
 
 
-
-
 def _entity(record: dict, context: str) -> str:
     odata_type = str(record.get("@odata.type", ""))
     for name in ("Toezegging", "Document"):
@@ -44,8 +43,9 @@ def _entity(record: dict, context: str) -> str:
     return ""
 
 
-def read(data: bytes, *, resolve_file: Callable[[str], bytes | None] | None = None
-         ) -> ParsedDocument:
+def read(
+    data: bytes, *, resolve_file: Callable[[str], bytes | None] | None = None
+) -> ParsedDocument:
     try:
         payload = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:
@@ -66,8 +66,12 @@ def read(data: bytes, *, resolve_file: Callable[[str], bytes | None] | None = No
         if not isinstance(record, dict) or record.get("Verwijderd") is True:
             continue
         entity = _entity(record, context)
-        label = str(record.get("Nummer") or record.get("DocumentNummer") or record.get("Id")
-                    or f"#{index + 1}")
+        label = str(
+            record.get("Nummer")
+            or record.get("DocumentNummer")
+            or record.get("Id")
+            or f"#{index + 1}"
+        )
         try:
             if entity == "Toezegging":
                 parsed.register.append(toezegging(record))
@@ -86,7 +90,8 @@ def _person(record: dict) -> tuple[str, str, str]:
     """(name, office, ministry) of the bewindspersoon, flat or expanded."""
     person = record.get("Persoon") if isinstance(record.get("Persoon"), dict) else {}
     name = record.get("Naam") or " ".join(
-        p for p in (person.get("Roepnaam"), person.get("Tussenvoegsel"), person.get("Achternaam"))
+        p
+        for p in (person.get("Roepnaam"), person.get("Tussenvoegsel"), person.get("Achternaam"))
         if p
     )
     office = record.get("Functie") or ""
@@ -110,15 +115,23 @@ def toezegging(record: dict) -> RegisterEntry:
         fractie = fractie.get("Afkorting") or fractie.get("NaamNL") or ""
     member = record.get("Kamerlid") or record.get("Lid") or ""
     if isinstance(member, dict):
-        member = " ".join(p for p in (member.get("Roepnaam"), member.get("Tussenvoegsel"),
-                                      member.get("Achternaam")) if p)
+        member = " ".join(
+            p
+            for p in (member.get("Roepnaam"), member.get("Tussenvoegsel"), member.get("Achternaam"))
+            if p
+        )
     made_to = f"{member} ({fractie})" if member and fractie else str(member or fractie or "")
     activity = record.get("Activiteit") if isinstance(record.get("Activiteit"), dict) else {}
     fulfilled = []
     for doc in record.get("Document") or record.get("Documenten") or []:
         if isinstance(doc, dict) and doc.get("Id") and doc.get("Verwijderd") is not True:
-            fulfilled.append((str(doc["Id"]), str(doc.get("Titel") or doc.get("Onderwerp") or ""),
-                              document_url(str(doc["Id"]))))
+            fulfilled.append(
+                (
+                    str(doc["Id"]),
+                    str(doc.get("Titel") or doc.get("Onderwerp") or ""),
+                    document_url(str(doc["Id"])),
+                )
+            )
     return RegisterEntry(
         register_number=number[:40],
         text=text,
@@ -126,8 +139,12 @@ def toezegging(record: dict) -> RegisterEntry:
         actor=", ".join(p for p in (office, name) if p)[:200],
         ministry=ministry[:200],
         made_to=made_to[:200],
-        made_on=iso_date(record.get("Datum") or activity.get("Datum") or record.get("AanmaakDatum")
-                      or record.get("GewijzigdOp")),
+        made_on=iso_date(
+            record.get("Datum")
+            or activity.get("Datum")
+            or record.get("AanmaakDatum")
+            or record.get("GewijzigdOp")
+        ),
         due_date=iso_date(record.get("DatumNakoming")),
         committee=str(record.get("Commissie") or activity.get("Voortouwnaam") or "")[:200],
         external_id=str(record.get("Id") or ""),
@@ -135,8 +152,7 @@ def toezegging(record: dict) -> RegisterEntry:
     )
 
 
-def document(record: dict, resolve_file: Callable[[str], bytes | None] | None
-             ) -> ParsedLetter:
+def document(record: dict, resolve_file: Callable[[str], bytes | None] | None) -> ParsedLetter:
     from . import read_document
 
     doc_id = str(record.get("Id") or "")
@@ -174,7 +190,8 @@ def document(record: dict, resolve_file: Callable[[str], bytes | None] | None
         or letter.metadata.get("title", ""),
         "date": iso_date(record.get("Datum")),
         "dossier": dossier[:20],
-        "kamerstuk": f"{dossier}-{volgnummer}"[:40] if dossier and volgnummer not in (None, "")
+        "kamerstuk": f"{dossier}-{volgnummer}"[:40]
+        if dossier and volgnummer not in (None, "")
         else "",
         "ministry": ministry[:200],
         "source_url": document_url(doc_id) if doc_id else "",
@@ -182,6 +199,9 @@ def document(record: dict, resolve_file: Callable[[str], bytes | None] | None
     if metadata["date"] is not None:
         metadata["date_inferred"] = False
     return ParsedLetter(
-        text=letter.text, metadata={k: v for k, v in metadata.items() if v not in (None, "")},
-        source_format=letter.source_format, external_id=doc_id, notes=letter.notes,
+        text=letter.text,
+        metadata={k: v for k, v in metadata.items() if v not in (None, "")},
+        source_format=letter.source_format,
+        external_id=doc_id,
+        notes=letter.notes,
     )

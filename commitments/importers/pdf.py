@@ -1,5 +1,6 @@
 """PDF letters: the text layer, page by page (pypdf). De-hyphenation and running headers are
 the extractor's cleanup; here we only get the text out, or say clearly why we cannot."""
+
 from __future__ import annotations
 
 import io
@@ -37,17 +38,25 @@ def read(data: bytes) -> ParsedLetter:
         raise
     except FileNotDecryptedError:
         raise ImportFailed(_("the PDF is encrypted with a password")) from None
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            RecursionError, OSError, AssertionError) as exc:
-        raise ImportFailed(_("the PDF is damaged or incomplete (%(error)s)")
-                           % {"error": str(exc)[:200] or type(exc).__name__}) from None
+    except (
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+        OSError,
+        AssertionError,
+    ) as exc:
+        raise ImportFailed(
+            _("the PDF is damaged or incomplete (%(error)s)")
+            % {"error": str(exc)[:200] or type(exc).__name__}
+        ) from None
     if not pages:
         raise ImportFailed(_("the PDF has no pages"))
     chars = sum(len(p.strip()) for p in pages)
     if chars < _MIN_CHARS_PER_PAGE * len(pages) and chars < 200:
-        raise ImportFailed(
-            _("the PDF has no text layer (a scan?); run it through OCR first")
-        )
-    metadata = {"title": title[:500]} if title and not title.lower().startswith("microsoft") \
-        else {}
+        raise ImportFailed(_("the PDF has no text layer (a scan?); run it through OCR first"))
+    metadata = {"title": title[:500]} if title and not title.lower().startswith("microsoft") else {}
     return ParsedLetter(text="\n\n".join(pages), metadata=metadata, source_format=PDF)

@@ -1,4 +1,5 @@
 """Plain text: UTF-8, or the Windows-1252/Latin-1 that older Word exports produce."""
+
 from __future__ import annotations
 
 from django.utils.translation import gettext as _

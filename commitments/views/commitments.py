@@ -3,6 +3,7 @@
 Reading views are generic class views; each writing view is POST-only, validates a form,
 calls one service and redirects.
 """
+
 from __future__ import annotations
 
 import csv
@@ -87,7 +88,8 @@ def commitment_export_csv(request: HttpRequest) -> HttpResponse:
     if not filterset.is_valid():
         return HttpResponse(
             _("The filter is not valid: %(errors)s") % {"errors": filterset.errors.as_text()},
-            status=400, content_type="text/plain; charset=utf-8",
+            status=400,
+            content_type="text/plain; charset=utf-8",
         )
     field, direction = filterset.ordering
     ordered = filterset.qs.order_by(("-" if direction == "desc" else "") + field, "pk")
@@ -95,19 +97,43 @@ def commitment_export_csv(request: HttpRequest) -> HttpResponse:
 
     def rows() -> Iterator[list[str]]:
         yield [
-            _("number"), _("text"), _("actor"), _("ministry"), _("committee"), _("kind"),
-            _("status"), _("overdue"), _("review"), _("deadline phrase"), _("due date"),
-            _("date made"), _("source letter"), _("letter date"), _("quote"),
+            _("number"),
+            _("text"),
+            _("actor"),
+            _("ministry"),
+            _("committee"),
+            _("kind"),
+            _("status"),
+            _("overdue"),
+            _("review"),
+            _("deadline phrase"),
+            _("due date"),
+            _("date made"),
+            _("source letter"),
+            _("letter date"),
+            _("quote"),
         ]
         for c in ordered.iterator(chunk_size=2000):
-            yield [_csv_safe(v) for v in (
-                c.number, c.text, c.actor, c.ministry, c.committee, c.kind, c.register_status,
-                "ja" if c.is_overdue(today) else "nee", c.review, c.deadline_phrase,
-                c.due_date.isoformat() if c.due_date else "",
-                c.made_on.isoformat() if c.made_on else "",
-                c.letter.title if c.letter else "",
-                c.letter.date.isoformat() if c.letter and c.letter.date else "", c.quote,
-            )]
+            yield [
+                _csv_safe(v)
+                for v in (
+                    c.number,
+                    c.text,
+                    c.actor,
+                    c.ministry,
+                    c.committee,
+                    c.kind,
+                    c.register_status,
+                    "ja" if c.is_overdue(today) else "nee",
+                    c.review,
+                    c.deadline_phrase,
+                    c.due_date.isoformat() if c.due_date else "",
+                    c.made_on.isoformat() if c.made_on else "",
+                    c.letter.title if c.letter else "",
+                    c.letter.date.isoformat() if c.letter and c.letter.date else "",
+                    c.quote,
+                )
+            ]
 
     writer = csv.writer(_Echo())
     response = StreamingHttpResponse(
@@ -147,6 +173,7 @@ class CommitmentDetailView(DetailView):
 
 # --- analysts' actions -------------------------------------------------------------------------
 
+
 def _act(
     request: HttpRequest, number: str, form_class: type, action: Callable, done: str
 ) -> HttpResponse:
@@ -173,21 +200,35 @@ def _act(
 
 
 def _analyst_view(func: Callable) -> Callable:
-    return login_required(permission_required(REVIEW_PERMISSION, raise_exception=True)(
-        require_POST(func)))
+    return login_required(
+        permission_required(REVIEW_PERMISSION, raise_exception=True)(require_POST(func))
+    )
 
 
 @_analyst_view
 def confirm(request: HttpRequest, number: str) -> HttpResponse:
-    return _act(request, number, VersionedForm, lambda c, d: services.commitment_confirm(
-        commitment=c, user=request.user, version=d["version"]), _("Commitment confirmed."))
+    return _act(
+        request,
+        number,
+        VersionedForm,
+        lambda c, d: services.commitment_confirm(
+            commitment=c, user=request.user, version=d["version"]
+        ),
+        _("Commitment confirmed."),
+    )
 
 
 @_analyst_view
 def reject(request: HttpRequest, number: str) -> HttpResponse:
-    return _act(request, number, ReasonForm, lambda c, d: services.commitment_reject(
-        commitment=c, user=request.user, version=d["version"], reason=d["note"]),
-        _("Marked as not a commitment."))
+    return _act(
+        request,
+        number,
+        ReasonForm,
+        lambda c, d: services.commitment_reject(
+            commitment=c, user=request.user, version=d["version"], reason=d["note"]
+        ),
+        _("Marked as not a commitment."),
+    )
 
 
 @_analyst_view
@@ -195,34 +236,67 @@ def edit(request: HttpRequest, number: str) -> HttpResponse:
     def action(c: Commitment, data: dict) -> None:
         changes = {name: data[name] for name in EditForm.FIELDS}
         services.commitment_edit(
-            commitment=c, user=request.user, version=data["version"], reason=data["reason"],
+            commitment=c,
+            user=request.user,
+            version=data["version"],
+            reason=data["reason"],
             **changes,
         )
+
     return _act(request, number, EditForm, action, _("Changes saved."))
 
 
 @_analyst_view
 def fulfil(request: HttpRequest, number: str) -> HttpResponse:
-    return _act(request, number, FulfilForm, lambda c, d: services.commitment_fulfil(
-        commitment=c, user=request.user, version=d["version"], partly=d["partly"],
-        letter=d["letter"], url=d["url"], note=d["note"]), _("Marked as fulfilled."))
+    return _act(
+        request,
+        number,
+        FulfilForm,
+        lambda c, d: services.commitment_fulfil(
+            commitment=c,
+            user=request.user,
+            version=d["version"],
+            partly=d["partly"],
+            letter=d["letter"],
+            url=d["url"],
+            note=d["note"],
+        ),
+        _("Marked as fulfilled."),
+    )
 
 
 @_analyst_view
 def reopen(request: HttpRequest, number: str) -> HttpResponse:
-    return _act(request, number, ReasonForm, lambda c, d: services.commitment_reopen(
-        commitment=c, user=request.user, version=d["version"], note=d["note"]),
-        _("Commitment reopened."))
+    return _act(
+        request,
+        number,
+        ReasonForm,
+        lambda c, d: services.commitment_reopen(
+            commitment=c, user=request.user, version=d["version"], note=d["note"]
+        ),
+        _("Commitment reopened."),
+    )
 
 
 @_analyst_view
 def withdraw(request: HttpRequest, number: str) -> HttpResponse:
-    return _act(request, number, ReasonForm, lambda c, d: services.commitment_withdraw(
-        commitment=c, user=request.user, version=d["version"], note=d["note"]),
-        _("Commitment withdrawn."))
+    return _act(
+        request,
+        number,
+        ReasonForm,
+        lambda c, d: services.commitment_withdraw(
+            commitment=c, user=request.user, version=d["version"], note=d["note"]
+        ),
+        _("Commitment withdrawn."),
+    )
 
 
 @_analyst_view
 def add_note(request: HttpRequest, number: str) -> HttpResponse:
-    return _act(request, number, NoteForm, lambda c, d: services.commitment_add_note(
-        commitment=c, user=request.user, note=d["note"]), _("Note added."))
+    return _act(
+        request,
+        number,
+        NoteForm,
+        lambda c, d: services.commitment_add_note(commitment=c, user=request.user, note=d["note"]),
+        _("Note added."),
+    )

@@ -1,5 +1,6 @@
 """Digest subscriptions (logged-in users), the signed unsubscribe link (no login), and the
 outbox (staff). Writing views are POST-only: validate, call one write, redirect."""
+
 from __future__ import annotations
 
 from django import forms
@@ -44,9 +45,7 @@ class SubscriptionForm(forms.ModelForm):
 
 
 def _own(request: HttpRequest, pk: int) -> Subscription:
-    return get_object_or_404(
-        Subscription, pk=pk, user=request.user, unsubscribed_at__isnull=True
-    )
+    return get_object_or_404(Subscription, pk=pk, user=request.user, unsubscribed_at__isnull=True)
 
 
 def _subscriptions_page(request: HttpRequest, form: SubscriptionForm, status: int = 200):
@@ -56,8 +55,10 @@ def _subscriptions_page(request: HttpRequest, form: SubscriptionForm, status: in
     for subscription in subscriptions:
         subscription.selection = describe_query(subscription.query)
     return render(
-        request, "commitments/subscription_list.html",
-        {"subscriptions": subscriptions, "form": form}, status=status,
+        request,
+        "commitments/subscription_list.html",
+        {"subscriptions": subscriptions, "form": form},
+        status=status,
     )
 
 
@@ -77,16 +78,23 @@ def subscription_list(request: HttpRequest) -> HttpResponse:
 def subscription_create(request: HttpRequest) -> HttpResponse:
     form = SubscriptionForm(request.POST)
     if form.is_valid() and not request.user.email:
-        form.add_error(None, _("Your account has no e-mail address; ask the back office to "
-                               "add one, then subscribe."))
+        form.add_error(
+            None,
+            _(
+                "Your account has no e-mail address; ask the back office to "
+                "add one, then subscribe."
+            ),
+        )
     if not form.is_valid():
         return _subscriptions_page(request, form, status=400)
     subscription = form.save(commit=False)
     subscription.user = request.user
     subscription.email = request.user.email
     subscription.save()
-    messages.success(request, _("You will get a digest every Monday at %(email)s.")
-                     % {"email": subscription.email})
+    messages.success(
+        request,
+        _("You will get a digest every Monday at %(email)s.") % {"email": subscription.email},
+    )
     return redirect("commitments:subscription-list")
 
 
@@ -96,9 +104,7 @@ def subscription_pause(request: HttpRequest, pk: int) -> HttpResponse:
     subscription = _own(request, pk)
     paused = not subscription.paused
     Subscription.objects.filter(pk=subscription.pk).update(paused=paused)
-    messages.success(
-        request, _("Digest paused.") if paused else _("Digest resumed.")
-    )
+    messages.success(request, _("Digest paused.") if paused else _("Digest resumed."))
     return redirect("commitments:subscription-list")
 
 
@@ -119,12 +125,16 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         subscription = subscription_from_token(token)
     except signing.SignatureExpired:
         return render(
-            request, "commitments/subscription_unsubscribe.html", {"invalid": "expired"},
+            request,
+            "commitments/subscription_unsubscribe.html",
+            {"invalid": "expired"},
             status=400,
         )
     except (signing.BadSignature, Subscription.DoesNotExist):
         return render(
-            request, "commitments/subscription_unsubscribe.html", {"invalid": "bad"},
+            request,
+            "commitments/subscription_unsubscribe.html",
+            {"invalid": "bad"},
             status=400,
         )
     done = subscription.unsubscribed_at is not None
@@ -136,9 +146,12 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     elif request.method not in ("GET", "HEAD", "POST"):
         return HttpResponse(status=405)
     return render(
-        request, "commitments/subscription_unsubscribe.html",
+        request,
+        "commitments/subscription_unsubscribe.html",
         {
-            "subscription": subscription, "done": done, "token": token,
+            "subscription": subscription,
+            "done": done,
+            "token": token,
             "selection": describe_query(subscription.query),
         },
     )
@@ -146,14 +159,13 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 
 @staff_member_required
 def digest_outbox(request: HttpRequest) -> HttpResponse:
-    digests = Digest.objects.select_related("subscription__user").defer(
-        "body_text", "body_html"
-    )
+    digests = Digest.objects.select_related("subscription__user").defer("body_text", "body_html")
     status = request.GET.get("status", "")
     if status in DigestStatus.values:
         digests = digests.filter(status=status)
     page = Paginator(digests, OUTBOX_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
-        request, "commitments/digest_outbox.html",
+        request,
+        "commitments/digest_outbox.html",
         {"page": page, "status": status, "statuses": DigestStatus.choices},
     )

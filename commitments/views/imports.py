@@ -1,4 +1,5 @@
 """Analysts upload letters: one or many files, each stored at once, extraction as a task."""
+
 from __future__ import annotations
 
 from functools import partial
@@ -41,8 +42,10 @@ class MultipleFileField(forms.FileField):
 class UploadForm(forms.Form):
     files = MultipleFileField(
         label=gettext_lazy("Letters"),
-        help_text=gettext_lazy("PDF, Word (.docx), HTML, text or Tweede Kamer open-data JSON; "
-                               "several at once if you like."),
+        help_text=gettext_lazy(
+            "PDF, Word (.docx), HTML, text or Tweede Kamer open-data JSON; "
+            "several at once if you like."
+        ),
     )
 
 
@@ -90,18 +93,26 @@ def _report(request: HttpRequest, result: FileImportResult) -> None:
         messages.warning(request, _("%(name)s: %(note)s") % {"name": result.name, "note": note})
     for what, reason in result.failures:
         label = result.name if what == result.name else f"{result.name} [{what}]"
-        messages.error(request, _("%(name)s was not imported: %(reason)s")
-                       % {"name": label, "reason": reason})
+        messages.error(
+            request, _("%(name)s was not imported: %(reason)s") % {"name": label, "reason": reason}
+        )
     for outcome in result.letters:
         if outcome.created:
-            messages.success(request, _("%(name)s was imported as “%(letter)s”; "
-                                        "commitments are being extracted.")
-                             % {"name": result.name, "letter": outcome.letter})
+            messages.success(
+                request,
+                _("%(name)s was imported as “%(letter)s”; commitments are being extracted.")
+                % {"name": result.name, "letter": outcome.letter},
+            )
         else:
-            messages.info(request, _("%(name)s is already here, as “%(letter)s”.")
-                          % {"name": result.name, "letter": outcome.letter})
+            messages.info(
+                request,
+                _("%(name)s is already here, as “%(letter)s”.")
+                % {"name": result.name, "letter": outcome.letter},
+            )
     new = sum(1 for _c, created in result.register if created)
     if result.register:
-        messages.success(request, _("%(name)s: %(new)d register commitment(s) imported, "
-                                    "%(old)d already present.")
-                         % {"name": result.name, "new": new, "old": len(result.register) - new})
+        messages.success(
+            request,
+            _("%(name)s: %(new)d register commitment(s) imported, %(old)d already present.")
+            % {"name": result.name, "new": new, "old": len(result.register) - new},
+        )

@@ -1,4 +1,5 @@
 """The letters list and a letter's page with its commitments highlighted in the text."""
+
 from __future__ import annotations
 
 from django.db.models import Count, Q
@@ -48,7 +49,8 @@ class LetterDetailView(DetailView):
         statements = list(letter.statements.select_related("commitment"))
         spans = [
             (c.span_start, c.span_end, c, "commitment")
-            for c in commitments if c.span_start is not None and c.span_end is not None
+            for c in commitments
+            if c.span_start is not None and c.span_end is not None
         ] + [(s.span_start, s.span_end, s, s.kind) for s in statements]
         context.update(
             pieces=highlight(letter.text, spans),

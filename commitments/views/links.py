@@ -1,4 +1,5 @@
 """One click to confirm or reject a proposed link between a letter passage and a commitment."""
+
 from __future__ import annotations
 
 from django.contrib import messages

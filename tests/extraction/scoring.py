@@ -48,8 +48,9 @@ def _match(text, found, gold, doubtful):
     pairs = []
     for item in found:
         span = (item["start"], item["end"])
-        hit = next((i for i, g in enumerate(gold_spans)
-                    if i not in used and g and _overlap(span, g)), None)
+        hit = next(
+            (i for i, g in enumerate(gold_spans) if i not in used and g and _overlap(span, g)), None
+        )
         if hit is not None:
             used.add(hit)
             tp += 1

@@ -22,15 +22,30 @@ def test_json_output_has_the_scorer_fields_and_exact_offsets() -> None:
     [result] = json.loads(out)
     text = path.read_text(encoding="utf-8")
     assert result["path"] == str(path)
-    assert set(result["letter"]) >= {"date", "date_inferred", "addressee", "kamerstuk",
-                                     "signatories", "ministry"}
+    assert set(result["letter"]) >= {
+        "date",
+        "date_inferred",
+        "addressee",
+        "kamerstuk",
+        "signatories",
+        "ministry",
+    }
     assert result["letter"]["date"] == "2023-03-14"
     assert result["commitments"]
     for item in result["commitments"] + result["fulfilments"]:
-        assert text[item["start"]:item["end"]] == item["quote"]
+        assert text[item["start"] : item["end"]] == item["quote"]
     first = result["commitments"][0]
-    assert set(first) >= {"quote", "start", "end", "kind", "actor", "action", "deadline_phrase",
-                          "due", "confidence"}
+    assert set(first) >= {
+        "quote",
+        "start",
+        "end",
+        "kind",
+        "actor",
+        "action",
+        "deadline_phrase",
+        "due",
+        "confidence",
+    }
     assert "refers_to" in result["fulfilments"][0]
 
 
@@ -46,8 +61,9 @@ def test_readable_table_without_json() -> None:
         (b"\x00\x01binary\x00", "binary file"),
     ],
 )
-def test_bad_file_is_reported_and_others_still_processed(tmp_path: Path, content: bytes,
-                                                         problem: str) -> None:
+def test_bad_file_is_reported_and_others_still_processed(
+    tmp_path: Path, content: bytes, problem: str
+) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
     good = LETTERS / "vws_staatssecretaris.txt"
@@ -68,8 +84,10 @@ def test_missing_file_is_reported(tmp_path: Path) -> None:
 
 def test_cp1252_file_is_read(tmp_path: Path) -> None:
     path = tmp_path / "oud.txt"
-    path.write_bytes("Den Haag, 3 oktober 2022\n\nIk zal uw Kamer vóór de zomer "
-                     "informeren over de geïntegreerde aanpak.\n".encode("cp1252"))
+    path.write_bytes(
+        "Den Haag, 3 oktober 2022\n\nIk zal uw Kamer vóór de zomer "
+        "informeren over de geïntegreerde aanpak.\n".encode("cp1252")
+    )
     out, err = run(str(path), "--json")
     [result] = json.loads(out)
     assert err == ""

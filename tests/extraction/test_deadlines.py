@@ -16,11 +16,17 @@ LETTER = dt.date(2023, 3, 15)  # a Wednesday
         # every row of the guidelines' table
         ("Ik informeer u begin 2024 over de uitkomsten.", "begin 2024", "2024-03-31"),
         ("Dat gebeurt in het begin van 2024.", "in het begin van 2024", "2024-03-31"),
-        ("Ik stuur de nota in het eerste kwartaal van 2024.", "in het eerste kwartaal van 2024",
-         "2024-03-31"),
+        (
+            "Ik stuur de nota in het eerste kwartaal van 2024.",
+            "in het eerste kwartaal van 2024",
+            "2024-03-31",
+        ),
         ("Dat volgt in het derde kwartaal.", "in het derde kwartaal", "2023-09-30"),
-        ("U ontvangt de brief in het vierde kwartaal van 2023.", "in het vierde kwartaal van 2023",
-         "2023-12-31"),
+        (
+            "U ontvangt de brief in het vierde kwartaal van 2023.",
+            "in het vierde kwartaal van 2023",
+            "2023-12-31",
+        ),
         ("Dat volgt in de eerste helft van 2024.", "in de eerste helft van 2024", "2024-06-30"),
         ("Dat volgt in de tweede helft van 2023.", "in de tweede helft van 2023", "2023-12-31"),
         ("Het plan komt medio 2024 gereed.", "medio 2024", "2024-07-31"),
@@ -37,8 +43,11 @@ LETTER = dt.date(2023, 3, 15)  # a Wednesday
         ("Het onderzoek volgt in het najaar van 2024.", "in het najaar van 2024", "2024-12-20"),
         ("U ontvangt het voor het kerstreces.", "voor het kerstreces", "2023-12-20"),
         ("U ontvangt het voor de kerst.", "voor de kerst", "2023-12-20"),
-        ("U ontvangt het voor de begrotingsbehandeling.", "voor de begrotingsbehandeling",
-         "2023-11-15"),
+        (
+            "U ontvangt het voor de begrotingsbehandeling.",
+            "voor de begrotingsbehandeling",
+            "2023-11-15",
+        ),
         ("Ik meld dit begin april.", "begin april", "2023-04-10"),
         ("Ik meld dit medio mei.", "medio mei", "2023-05-15"),
         ("Ik meld dit eind juni 2024.", "eind juni 2024", "2024-06-30"),
@@ -59,10 +68,16 @@ LETTER = dt.date(2023, 3, 15)  # a Wednesday
         ("Dat volgt spoedig.", "spoedig", "2023-06-13"),
         ("Dat volgt zo spoedig mogelijk.", "zo spoedig mogelijk", "2023-06-13"),
         ("Dat volgt zo snel mogelijk.", "zo snel mogelijk", "2023-06-13"),
-        ("Dat volgt op de kortst mogelijke termijn.", "op de kortst mogelijke termijn",
-         "2023-06-13"),
-        ("Dit staat in de volgende voortgangsrapportage.", "in de volgende voortgangsrapportage",
-         "2023-09-14"),
+        (
+            "Dat volgt op de kortst mogelijke termijn.",
+            "op de kortst mogelijke termijn",
+            "2023-06-13",
+        ),
+        (
+            "Dit staat in de volgende voortgangsrapportage.",
+            "in de volgende voortgangsrapportage",
+            "2023-09-14",
+        ),
         ("Ik rapporteer halfjaarlijks.", "halfjaarlijks", "2023-09-14"),
         ("Ik stuur het voor Prinsjesdag.", "voor Prinsjesdag", "2023-09-19"),
         ("Ik stuur het voor het herfstreces.", "voor het herfstreces", "2023-10-15"),
@@ -70,8 +85,11 @@ LETTER = dt.date(2023, 3, 15)  # a Wednesday
         ("Ik stuur het voor het krokusreces.", "voor het krokusreces", "2024-02-15"),
         ("Ik stuur het later dit jaar.", "later dit jaar", "2023-12-31"),
         ("Ik stuur het begin volgend jaar.", "begin volgend jaar", "2024-03-31"),
-        ("Ik stuur het in de tweede helft van dit jaar.", "in de tweede helft van dit jaar",
-         "2023-12-31"),
+        (
+            "Ik stuur het in de tweede helft van dit jaar.",
+            "in de tweede helft van dit jaar",
+            "2023-12-31",
+        ),
         ("De wet treedt in 2025 in werking.", "in 2025", "2025-12-31"),
     ],
 )
@@ -79,7 +97,7 @@ def test_due_date_of_each_phrase(sentence: str, phrase: str, due: str) -> None:
     found = parse_deadline(sentence, LETTER)
     assert found is not None
     assert found.phrase == phrase
-    assert sentence[found.start:found.end] == phrase
+    assert sentence[found.start : found.end] == phrase
     assert found.due == dt.date.fromisoformat(due)
 
 
@@ -88,8 +106,10 @@ def test_due_date_of_each_phrase(sentence: str, phrase: str, due: str) -> None:
     [
         ("Vanzelfsprekend zal uw Kamer hier tijdig over worden geïnformeerd.", "tijdig"),
         ("Zodra de resultaten er zijn, informeer ik u.", "Zodra de resultaten er zijn"),
-        ("Wanneer de uitkomsten bekend zijn, wordt uw Kamer geïnformeerd.",
-         "Wanneer de uitkomsten bekend zijn"),
+        (
+            "Wanneer de uitkomsten bekend zijn, wordt uw Kamer geïnformeerd.",
+            "Wanneer de uitkomsten bekend zijn",
+        ),
     ],
 )
 def test_conditional_phrases_have_no_date(sentence: str, phrase: str) -> None:
@@ -138,7 +158,9 @@ def test_most_specific_phrase_wins() -> None:
     found = parse_deadline(sentence, LETTER)
     assert found is not None and found.phrase == "september 2023"
     assert [d.phrase for d in find_deadlines(sentence, LETTER)] == [
-        "september 2023", "Later dit jaar"]
+        "september 2023",
+        "Later dit jaar",
+    ]
 
 
 def test_deadline_is_public_and_frozen() -> None:

@@ -32,8 +32,11 @@ MINISTER = "Minister van Binnenlandse Zaken en Koninkrijksrelaties"
         ("Ik zal u op de hoogte houden van de ontwikkelingen.", "inform"),
         ("Ook zal Nederland in de Raad aandacht vragen voor de mensenrechten.", "action"),
         ("Het kabinet zal de regeling in de eerste helft van 2024 openstellen.", "action"),
-        ("In de Kamerbrief, die uw Kamer voor de zomer toekomt, zal het kabinet ingaan op de "
-         "kosten.", "send_document"),
+        (
+            "In de Kamerbrief, die uw Kamer voor de zomer toekomt, zal het kabinet ingaan op de "
+            "kosten.",
+            "send_document",
+        ),
         ("Dit onderwerp komt ook aan de orde in de Afrikastrategie.", "send_document"),
         ("Als eerste stap zal ik de gemeenten in het voorjaar een handreiking sturen.", "action"),
         ("Ik streef ernaar uw Kamer voor de zomer te informeren over de pilots.", "inform"),
@@ -51,8 +54,10 @@ def test_commitment_forms_are_found(sentence: str, kind: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "kind"),
     [
-        ("In het debat van 3 maart heeft de minister toegezegd de regeling te evalueren.",
-         "reference"),
+        (
+            "In het debat van 3 maart heeft de minister toegezegd de regeling te evalueren.",
+            "reference",
+        ),
         ("Zoals toegezegd zal het kabinet uw Kamer in het najaar informeren.", "reference"),
         ("Nederland heeft eerder toegezegd twee stafofficieren te leveren.", "reference"),
         ("In deze brief worden deze toezeggingen gestand gedaan.", "fulfilment"),
@@ -110,12 +115,16 @@ def test_ik_resolves_to_the_signing_minister() -> None:
 
 def test_actor_is_named_as_the_text_names_it() -> None:
     assert analyse_sentence("Het kabinet zal uw Kamer voor de zomer informeren.").actor == "kabinet"
-    assert analyse_sentence("Ook zal Nederland in de Raad aandacht vragen voor de zaak.",
-                            has_deadline=True).actor == "Nederland"
-    sentence = ("Daarom zal de minister van Buitenlandse Zaken eind januari een bezoek brengen "
-                "aan Niger.")
-    assert analyse_sentence(sentence, has_deadline=True).actor == \
-        "Minister van Buitenlandse Zaken"
+    assert (
+        analyse_sentence(
+            "Ook zal Nederland in de Raad aandacht vragen voor de zaak.", has_deadline=True
+        ).actor
+        == "Nederland"
+    )
+    sentence = (
+        "Daarom zal de minister van Buitenlandse Zaken eind januari een bezoek brengen aan Niger."
+    )
+    assert analyse_sentence(sentence, has_deadline=True).actor == "Minister van Buitenlandse Zaken"
 
 
 def test_restatement_later_in_the_letter_is_a_reference() -> None:

@@ -47,7 +47,7 @@ def test_the_sets_are_varied_and_labelled_exactly() -> None:
             text = (HERE / name / label["doc"]).read_text(encoding="utf-8")
             for key in ("commitments", "fulfilments", "doubtful"):
                 for item in label.get(key, []):
-                    assert text[item["start"]:item["end"]] == item["quote"], (name, item)
+                    assert text[item["start"] : item["end"]] == item["quote"], (name, item)
     for name in ("holdout", "blind"):
         assert all(label["source"].startswith("real") for label in load_labels(HERE / name))
 

@@ -62,7 +62,11 @@ def test_vws_letter() -> None:
     assert all(c.actor in (office, "kabinet") for c in result.commitments)
     assert len(result.commitments) == 4
     assert [c.due for c in result.commitments] == [
-        dt.date(2023, 6, 30), dt.date(2022, 12, 3), dt.date(2023, 1, 1), dt.date(2022, 12, 15)]
+        dt.date(2023, 6, 30),
+        dt.date(2022, 12, 3),
+        dt.date(2023, 1, 1),
+        dt.date(2022, 12, 15),
+    ]
     assert len(result.fulfilments) == 2
 
 
@@ -72,7 +76,7 @@ def test_offsets_of_every_statement_are_exact(path: Path) -> None:
     result = extract(text)
     for item in [*result.commitments, *result.fulfilments]:
         assert 0 <= item.start < item.end <= len(text)
-        assert text[item.start:item.end] == item.quote
+        assert text[item.start : item.end] == item.quote
         assert 0.0 <= item.confidence <= 1.0
     as_json = result.as_json(str(path))
     json.dumps(as_json)  # serialisable
@@ -95,6 +99,6 @@ def test_crlf_and_form_feed_offsets_stay_exact() -> None:
     result = extract(text)
     assert len(result.commitments) == 6
     for item in [*result.commitments, *result.fulfilments]:
-        assert text[item.start:item.end] == item.quote
+        assert text[item.start : item.end] == item.quote
         if item.deadline_phrase:
             assert item.deadline_phrase in item.quote

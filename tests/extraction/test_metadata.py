@@ -57,11 +57,11 @@ def test_missing_date_line_is_inferred_from_latest_past_event() -> None:
 
 
 def test_office_with_comma_and_blank_line_before_name() -> None:
-    text = ("Tekst.\n\nDe Staatssecretaris van Volksgezondheid, Welzijn en Sport,\n\n"
-            "M. van Ooijen\n")
+    text = "Tekst.\n\nDe Staatssecretaris van Volksgezondheid, Welzijn en Sport,\n\nM. van Ooijen\n"
     meta = parse_metadata(text)
     assert meta.signatories == [
-        Signatory("M. van Ooijen", "Staatssecretaris van Volksgezondheid, Welzijn en Sport")]
+        Signatory("M. van Ooijen", "Staatssecretaris van Volksgezondheid, Welzijn en Sport")
+    ]
 
 
 def test_minister_voor_maps_to_parent_ministry() -> None:

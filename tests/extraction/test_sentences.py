@@ -35,19 +35,27 @@ def test_abbreviations_do_not_end_a_sentence(abbreviated: str) -> None:
 
 def test_sentence_final_abbreviation_before_capital_ends_sentence() -> None:
     text = "Het overleg vond plaats op 26 januari jl. Daarnaast sprak ik de minister."
-    assert sentences(text) == ["Het overleg vond plaats op 26 januari jl.",
-                               "Daarnaast sprak ik de minister."]
+    assert sentences(text) == [
+        "Het overleg vond plaats op 26 januari jl.",
+        "Daarnaast sprak ik de minister.",
+    ]
 
 
 def test_question_and_exclamation_marks_end_sentences() -> None:
     assert sentences("Hoe zal Nederland dit doen? Dat leg ik uit! Tot slot.") == [
-        "Hoe zal Nederland dit doen?", "Dat leg ik uit!", "Tot slot."]
+        "Hoe zal Nederland dit doen?",
+        "Dat leg ik uit!",
+        "Tot slot.",
+    ]
 
 
 def test_heading_line_is_its_own_sentence() -> None:
     text = "Dat was de inleiding.\nStand van zaken\nHet aantal vacatures daalt."
-    assert sentences(text) == ["Dat was de inleiding.", "Stand van zaken",
-                               "Het aantal vacatures daalt."]
+    assert sentences(text) == [
+        "Dat was de inleiding.",
+        "Stand van zaken",
+        "Het aantal vacatures daalt.",
+    ]
 
 
 def test_line_ending_in_function_word_continues_the_sentence() -> None:
@@ -57,8 +65,11 @@ def test_line_ending_in_function_word_continues_the_sentence() -> None:
 
 def test_numbered_heading_does_not_split_after_its_number() -> None:
     text = "Vorige zin.\n1. Recente ontwikkelingen\nDe coup volgde op onrust."
-    assert sentences(text) == ["Vorige zin.", "1. Recente ontwikkelingen",
-                               "De coup volgde op onrust."]
+    assert sentences(text) == [
+        "Vorige zin.",
+        "1. Recente ontwikkelingen",
+        "De coup volgde op onrust.",
+    ]
 
 
 def test_spans_are_stripped_offsets_into_the_text() -> None:

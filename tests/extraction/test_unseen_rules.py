@@ -21,38 +21,52 @@ def sentences(text: str) -> list[str]:
 
 
 def letter(body: str, date: str = "15 maart 2022") -> str:
-    return (f"12 345 Een dossier\n\nNr. 7 BRIEF VAN DE MINISTER VAN FINANCIËN\n\n"
-            f"Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
-            f"Den Haag, {date}\n\n{body}\n\nDe Minister van Financiën,\nA.B. Jansen\n")
+    return (
+        f"12 345 Een dossier\n\nNr. 7 BRIEF VAN DE MINISTER VAN FINANCIËN\n\n"
+        f"Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+        f"Den Haag, {date}\n\n{body}\n\nDe Minister van Financiën,\nA.B. Jansen\n"
+    )
 
 
 # --- new commitment forms -------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("sentence", "kind"),
     [
         ("U kunt de kabinetsreactie uiterlijk in april tegemoet zien.", "send_document"),
         ("Daarom kan uw Kamer de nota na de zomer tegemoetzien.", "send_document"),
-        ("Mijn planning is om de evaluatie voor de zomer naar de Kamer te sturen.",
-         "send_document"),
+        (
+            "Mijn planning is om de evaluatie voor de zomer naar de Kamer te sturen.",
+            "send_document",
+        ),
         ("Ik stel voor uw Kamer uiterlijk 1 juni nader te berichten.", "inform"),
-        ("Uiteraard zal de Kamer via de geannoteerde agenda op de hoogte worden gesteld.",
-         "inform"),
+        (
+            "Uiteraard zal de Kamer via de geannoteerde agenda op de hoogte worden gesteld.",
+            "inform",
+        ),
         ("De rapportage wordt uiterlijk 1 oktober aan uw Kamer toegezonden.", "send_document"),
-        ("Zodra duidelijk is wanneer het rapport verschijnt, wordt uw Kamer hierover "
-         "geïnformeerd.", "inform"),
-        ("Ik ben voornemens de nota in september aan uw Kamer te doen toekomen.",
-         "send_document"),
+        (
+            "Zodra duidelijk is wanneer het rapport verschijnt, wordt uw Kamer hierover "
+            "geïnformeerd.",
+            "inform",
+        ),
+        ("Ik ben voornemens de nota in september aan uw Kamer te doen toekomen.", "send_document"),
         # a subordinate clause puts the verb last
         ("Dit betekent dat ik het beleid op korte termijn zal publiceren.", "action"),
         # a firm intention with a date binds, also without the Kamer as receiver
         ("Ik streef ernaar dit besluit binnen twee maanden te nemen.", "action"),
-        ("Bij deze wil ik u laten weten dat ik voornemens ben de omvorming per 1 januari 2023 "
-         "te laten plaatsvinden.", "action"),
+        (
+            "Bij deze wil ik u laten weten dat ik voornemens ben de omvorming per 1 januari 2023 "
+            "te laten plaatsvinden.",
+            "action",
+        ),
         # sharing with the Kamer is sending it
-        ("De agenda's zullen op 2 november worden ondertekend en dan met uw Kamer worden "
-         "gedeeld.",
-         "send_document"),
+        (
+            "De agenda's zullen op 2 november worden ondertekend en dan met uw Kamer worden "
+            "gedeeld.",
+            "send_document",
+        ),
         # resolved on an act, undated
         ("Ik ben voornemens om een tijdlijn op te stellen voor de maatregelen.", "action"),
         # a government act in the future passive, its agent unnamed
@@ -72,16 +86,20 @@ def test_fronted_time_phrase_with_inverted_subject_is_a_commitment() -> None:
     assert found.commitments[0].due == dt.date(2022, 12, 20)
 
 
-@pytest.mark.parametrize("body", [
-    "In 2021 heb ik de regeling geëvalueerd.",                   # past
-    "In het najaar verwacht ik de resultaten van het onderzoek.",  # expectation
-    "In het najaar kan ik nog geen besluit nemen.",              # modal, no promise
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In 2021 heb ik de regeling geëvalueerd.",  # past
+        "In het najaar verwacht ik de resultaten van het onderzoek.",  # expectation
+        "In het najaar kan ik nog geen besluit nemen.",  # modal, no promise
+    ],
+)
 def test_fronted_time_without_a_promise(body: str) -> None:
     assert extract(letter(body)).commitments == []
 
 
 # --- not commitments -------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "sentence",
@@ -120,6 +138,7 @@ def test_in_verband_hiermee_is_not_this_letters_act() -> None:
 
 # --- references to earlier promises -----------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -134,11 +153,9 @@ def test_in_verband_hiermee_is_not_this_letters_act() -> None:
         "Zoals ik eerder heb aangegeven, zal ik uw Kamer voor de zomer informeren.",
         "Het lid Jansen verzocht de toegezegde reactie voor het debat te ontvangen.",
         # an earlier statement reported, whatever the subject of what was said
-        "Op 21 maart jl. heb ik u laten weten dat de omvorming op korte termijn plaats zal "
-        "vinden.",
+        "Op 21 maart jl. heb ik u laten weten dat de omvorming op korte termijn plaats zal vinden.",
         # a restatement in the simple past
-        "Zoals ik u meldde in mijn brief van 26 mei, zal ik na de verkiezingen een besluit "
-        "nemen.",
+        "Zoals ik u meldde in mijn brief van 26 mei, zal ik na de verkiezingen een besluit nemen.",
         # an announced answer to members' questions is reported, not a question
         "Vandaag heb ik u aangekondigd heden schriftelijk nader te antwoorden op vragen die de "
         "leden Jansen en De Vries stelden.",
@@ -155,20 +172,26 @@ def test_reported_or_restated_promises_are_references(sentence: str) -> None:
 
 
 def test_bracketed_toegezegde_does_not_make_a_reference() -> None:
-    sentence = ("Ik zal mijn opvolger verzoeken de reactie (inclusief de toegezegde reactie op de "
-                "kosten) aan uw Kamer te zenden.")
+    sentence = (
+        "Ik zal mijn opvolger verzoeken de reactie (inclusief de toegezegde reactie op de "
+        "kosten) aan uw Kamer te zenden."
+    )
     assert analyse_sentence(sentence, MINISTER).category == "commitment"
 
 
 def test_anaphor_does_not_restate_the_promise_right_before_it() -> None:
-    found = extract(letter(
-        "Ook zal ik met de gemeenten voor 1 januari 2023 een handreiking opstellen. Wanneer de "
-        "uitkomsten van de gesprekken met de provincies bekend zijn, kom ik hierop bij uw Kamer "
-        "terug."))
+    found = extract(
+        letter(
+            "Ook zal ik met de gemeenten voor 1 januari 2023 een handreiking opstellen. Wanneer de "
+            "uitkomsten van de gesprekken met de provincies bekend zijn, kom ik hierop bij uw Kamer "
+            "terug."
+        )
+    )
     assert len(found.commitments) == 2
 
 
 # --- sentences and letter heads ---------------------------------------------------------------
+
 
 def test_c_s_does_not_end_a_sentence() -> None:
     text = "De motie van het lid Jansen c.s. (Kamerstuk 1, nr. 2) is aangenomen."
@@ -177,18 +200,23 @@ def test_c_s_does_not_end_a_sentence() -> None:
 
 def test_footnote_number_after_full_stop_ends_the_sentence() -> None:
     assert sentences("Dat is toegezegd aan de Kamer.2 In verband daarmee schrijf ik u.") == [
-        "Dat is toegezegd aan de Kamer.2", "In verband daarmee schrijf ik u."]
+        "Dat is toegezegd aan de Kamer.2",
+        "In verband daarmee schrijf ik u.",
+    ]
 
 
 def test_capitals_heading_and_head_lines_are_their_own_sentences() -> None:
-    text = ("34 000 Een dossier, met komma\nNr. 12 BRIEF VAN DE MINISTER VAN DEFENSIE\n"
-            "Hierbij ontvangt u de rapportage.")
+    text = (
+        "34 000 Een dossier, met komma\nNr. 12 BRIEF VAN DE MINISTER VAN DEFENSIE\n"
+        "Hierbij ontvangt u de rapportage."
+    )
     assert sentences(text)[-1] == "Hierbij ontvangt u de rapportage."
     head = "Den Haag, 3 juni 2022\nHet kabinet hecht waarde aan de Kamer."
     assert sentences(head) == ["Den Haag, 3 juni 2022", "Het kabinet hecht waarde aan de Kamer."]
 
 
 # --- deadlines ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("sentence", "due"),
@@ -209,12 +237,14 @@ def test_voorjaarsraad_is_not_a_season() -> None:
 
 # --- metadata ----------------------------------------------------------------------------------
 
+
 def test_answers_to_questions_take_the_received_date_and_answering_minister() -> None:
     meta = parse_metadata(
         "Tweede Kamer der Staten-Generaal\nVergaderjaar 2022–2023  Aanhangsel van de Handelingen\n"
         "Antwoord van Minister De Vries (Natuur en Stikstof) (ontvangen 14 september 2023).\n"
         "Vraag 1\nKent u het bericht?\nAntwoord 1\n"
-        "Ja, dat rapport verschijnt op 1 december 2023.\n")
+        "Ja, dat rapport verschijnt op 1 december 2023.\n"
+    )
     assert meta.date == dt.date(2023, 9, 14) and not meta.date_inferred
     assert meta.addressee == "Tweede Kamer"
     assert meta.signatories[0].office == "Minister voor Natuur en Stikstof"
@@ -224,13 +254,15 @@ def test_ministry_from_letterhead() -> None:
     meta = parse_metadata(
         "> Retouradres Postbus 20401 2500 EK Den Haag\n\nDe Voorzitter van de Tweede Kamer\n"
         "der Staten-Generaal\n\nDirectoraat-generaal Klimaat\nMinisterie van Economische Zaken en "
-        "Klimaat\nBezoekadres\n\nDatum 12 maart 2024\nBetreft Voortgang\n\nGeachte voorzitter,\n")
+        "Klimaat\nBezoekadres\n\nDatum 12 maart 2024\nBetreft Voortgang\n\nGeachte voorzitter,\n"
+    )
     assert meta.ministry == "Ministerie van Economische Zaken en Klimaat"
     assert meta.date == dt.date(2024, 3, 12)
     assert meta.addressee == "Tweede Kamer"
 
 
 # --- rules from the 2026 holdout (tests/extraction/holdout) ----------------------------------
+
 
 @pytest.mark.parametrize(
     "sentence",
@@ -251,8 +283,10 @@ def test_answering_taking_longer_is_no_promise() -> None:
 
 
 def test_a_letter_to_the_kamer_is_a_document_for_the_kamer() -> None:
-    sentence = ("Ik zal daarover uiterlijk half februari 2010 duidelijkheid kunnen geven in een "
-                "brief aan het Indisch Platform en aan uw Kamer.")
+    sentence = (
+        "Ik zal daarover uiterlijk half februari 2010 duidelijkheid kunnen geven in een "
+        "brief aan het Indisch Platform en aan uw Kamer."
+    )
     analysis = analyse_sentence(sentence, MINISTER, has_deadline=True)
     assert (analysis.category, analysis.kind) == ("commitment", "send_document")
 
@@ -277,8 +311,10 @@ def test_past_informing_telling_now_and_policy_lines_are_no_promise(sentence: st
 
 
 def test_policy_line_still_promises_when_the_kamer_is_informed() -> None:
-    sentence = ("Het kabinet zal in 2025 500 miljoen euro beschikbaar stellen en uw Kamer voor de "
-                "zomer informeren over de verdeling.")
+    sentence = (
+        "Het kabinet zal in 2025 500 miljoen euro beschikbaar stellen en uw Kamer voor de "
+        "zomer informeren over de verdeling."
+    )
     assert analyse_sentence(sentence, MINISTER, has_deadline=True).category == "commitment"
 
 
@@ -290,27 +326,35 @@ def test_fronted_time_with_a_policy_verb_is_no_promise() -> None:
 
 
 def test_reference_with_a_named_minister_and_members_questions() -> None:
-    first = ("Met betrekking tot de motie heeft de Staatssecretaris van Binnenlandse Zaken uw "
-             "Kamer laten weten u eind van het jaar te informeren over de plannen.")
-    second = ("In aanvulling daarop is, in antwoord op vragen van de leden Ceder en Leijten, uw "
-              "Kamer een eerste rapportage toegezegd.")
+    first = (
+        "Met betrekking tot de motie heeft de Staatssecretaris van Binnenlandse Zaken uw "
+        "Kamer laten weten u eind van het jaar te informeren over de plannen."
+    )
+    second = (
+        "In aanvulling daarop is, in antwoord op vragen van de leden Ceder en Leijten, uw "
+        "Kamer een eerste rapportage toegezegd."
+    )
     for sentence in (first, second):
         assert analyse_sentence(sentence, MINISTER).category == "reference"
 
 
 def test_a_title_line_is_no_reference() -> None:
-    text = ("Toezegging over uitgaven aan leasecontracten voor strategisch luchttransport en over "
-            "de verwachte transportbehoefte\nIn het algemeen overleg van 7 oktober 2008 heb ik "
-            "toegezegd de Kamer te zullen informeren over de uitgaven. Met deze brief doe ik mijn "
-            "toezegging gestand.\n")
+    text = (
+        "Toezegging over uitgaven aan leasecontracten voor strategisch luchttransport en over "
+        "de verwachte transportbehoefte\nIn het algemeen overleg van 7 oktober 2008 heb ik "
+        "toegezegd de Kamer te zullen informeren over de uitgaven. Met deze brief doe ik mijn "
+        "toezegging gestand.\n"
+    )
     found = extract(text)
     assert [r.quote[:12] for r in found.fulfilments] == ["In het algem", "Met deze bri"]
 
 
 def test_sentence_breaks_after_a_year_footnote_a_numbered_heading_and_a_signature() -> None:
-    text = ("Vaststelling begroting Infrastructuurfonds 2018\n34775 A 66 BRIEF VAN DE MINISTER VAN "
-            "INFRASTRUCTUUR EN WATERSTAAT\nHet kost meer tijd dan voorzien op 18 juni 2025.1\n"
-            "Ik streef ernaar u te informeren.\nde Staatssecretaris van Financiën,\n")
+    text = (
+        "Vaststelling begroting Infrastructuurfonds 2018\n34775 A 66 BRIEF VAN DE MINISTER VAN "
+        "INFRASTRUCTUUR EN WATERSTAAT\nHet kost meer tijd dan voorzien op 18 juni 2025.1\n"
+        "Ik streef ernaar u te informeren.\nde Staatssecretaris van Financiën,\n"
+    )
     assert sentences(text) == [
         "Vaststelling begroting Infrastructuurfonds 2018",
         "34775 A 66 BRIEF VAN DE MINISTER VAN INFRASTRUCTUUR EN WATERSTAAT",
@@ -323,15 +367,23 @@ def test_sentence_breaks_after_a_year_footnote_a_numbered_heading_and_a_signatur
 @pytest.mark.parametrize(
     ("sentence", "phrase", "due"),
     [
-        ("Ik zal de vragen zo spoedig mogelijk na het beschikbaar komen van deze informatie "
-         "beantwoorden.", "na het beschikbaar komen van deze informatie", None),
-        ("Ik streef ernaar uw Kamer zo spoedig mogelijk, maar uiterlijk in het eerste kwartaal "
-         "van 2023, te informeren.", "uiterlijk in het eerste kwartaal van 2023",
-         dt.date(2023, 3, 31)),
+        (
+            "Ik zal de vragen zo spoedig mogelijk na het beschikbaar komen van deze informatie "
+            "beantwoorden.",
+            "na het beschikbaar komen van deze informatie",
+            None,
+        ),
+        (
+            "Ik streef ernaar uw Kamer zo spoedig mogelijk, maar uiterlijk in het eerste kwartaal "
+            "van 2023, te informeren.",
+            "uiterlijk in het eerste kwartaal van 2023",
+            dt.date(2023, 3, 31),
+        ),
     ],
 )
-def test_conditional_after_soon_and_stated_bound_first(sentence: str, phrase: str,
-                                                       due: dt.date | None) -> None:
+def test_conditional_after_soon_and_stated_bound_first(
+    sentence: str, phrase: str, due: dt.date | None
+) -> None:
     first = find_deadlines(sentence, D)[0]
     assert (" ".join(first.phrase.split()), first.due) == (phrase, due)
 
@@ -339,10 +391,14 @@ def test_conditional_after_soon_and_stated_bound_first(sentence: str, phrase: st
 @pytest.mark.parametrize(
     ("head", "date"),
     [
-        ("Nummer: 2025D34162, datum: 2025-07-21, bijgewerkt: 2025-07-21\n\nGeachte voorzitter,",
-         dt.date(2025, 7, 21)),
-        ("Kamerbrief over de agenda\n\n11-03-2009 | Kamerstuk | Ministerie van Buitenlandse Zaken",
-         dt.date(2009, 3, 11)),
+        (
+            "Nummer: 2025D34162, datum: 2025-07-21, bijgewerkt: 2025-07-21\n\nGeachte voorzitter,",
+            dt.date(2025, 7, 21),
+        ),
+        (
+            "Kamerbrief over de agenda\n\n11-03-2009 | Kamerstuk | Ministerie van Buitenlandse Zaken",
+            dt.date(2009, 3, 11),
+        ),
     ],
 )
 def test_numeric_date_in_the_page_head(head: str, date: dt.date) -> None:
@@ -351,8 +407,10 @@ def test_numeric_date_in_the_page_head(head: str, date: dt.date) -> None:
 
 
 def test_expecting_to_deliver_a_document_is_a_promise() -> None:
-    sentence = ("Ik verwacht in aanvulling op de jaarlijkse rapportage ook een tussentijdse "
-                "rapportage te leveren over de cijfers.")
+    sentence = (
+        "Ik verwacht in aanvulling op de jaarlijkse rapportage ook een tussentijdse "
+        "rapportage te leveren over de cijfers."
+    )
     analysis = analyse_sentence(sentence, MINISTER)
     assert (analysis.category, analysis.kind) == ("commitment", "send_document")
     expecting_to_receive = "Ik verwacht het rapport van de commissie in juni te ontvangen."
@@ -360,53 +418,71 @@ def test_expecting_to_deliver_a_document_is_a_promise() -> None:
 
 
 def test_the_document_at_hand_addresses_nothing_in_the_future() -> None:
-    sentence = ("In 2012 rondde IOB een evaluatie af; in het hier voorliggende eindrapport komt de "
-                "Benelux Politieke Samenwerking aan de orde.")
+    sentence = (
+        "In 2012 rondde IOB een evaluatie af; in het hier voorliggende eindrapport komt de "
+        "Benelux Politieke Samenwerking aan de orde."
+    )
     assert analyse_sentence(sentence, MINISTER).category is None
 
 
 def test_sending_with_this_letter_is_no_promise() -> None:
-    sentence = ("De Afdeling heeft haar voorlichting uitgebracht op 4 februari 2014 en zend ik u, "
-                "mede namens de Minister van Financiën bijgaand.")
+    sentence = (
+        "De Afdeling heeft haar voorlichting uitgebracht op 4 februari 2014 en zend ik u, "
+        "mede namens de Minister van Financiën bijgaand."
+    )
     assert analyse_sentence(sentence, MINISTER, has_deadline=False).category is None
 
 
 def test_a_sentence_opening_with_a_bound_promises_in_the_present_tense() -> None:
-    sentence = ("Uiterlijk bij gelegenheid van het toezenden van de evaluatieopdracht aan uw Kamer "
-                "doe ik u ook de reactie van het kabinet op deze voorlichting toekomen.")
+    sentence = (
+        "Uiterlijk bij gelegenheid van het toezenden van de evaluatieopdracht aan uw Kamer "
+        "doe ik u ook de reactie van het kabinet op deze voorlichting toekomen."
+    )
     analysis = analyse_sentence(sentence, MINISTER)
     assert (analysis.category, analysis.kind) == ("commitment", "send_document")
 
 
 def test_a_past_day_date_hides_its_month() -> None:
-    found = find_deadlines("De Afdeling bracht haar advies uit op 4 februari 2014.",
-                           dt.date(2014, 2, 6))
+    found = find_deadlines(
+        "De Afdeling bracht haar advies uit op 4 februari 2014.", dt.date(2014, 2, 6)
+    )
     assert found == []
 
 
 def test_subject_first_act_with_a_time_ahead_is_a_commitment() -> None:
-    found = extract(letter(
-        "Het ministerie van Financiën laat in de eerste helft van 2023 door het CPB berekenen "
-        "welke effecten de maatregel kan hebben.\nIk vind het belangrijk dat dit in 2023 gebeurt."))
+    found = extract(
+        letter(
+            "Het ministerie van Financiën laat in de eerste helft van 2023 door het CPB berekenen "
+            "welke effecten de maatregel kan hebben.\nIk vind het belangrijk dat dit in 2023 gebeurt."
+        )
+    )
     assert [(c.kind, c.due) for c in found.commitments] == [("action", dt.date(2023, 6, 30))]
 
 
 def test_a_full_pdf_line_is_no_heading_and_a_split_diaeresis_is_one_word() -> None:
-    wrapped = "\n".join([
-        "Dit is een regel van een brief die tot aan de rechtermarge van de pagina doorloopt.",
-    ] * 20 + [
-        "Het ministerie van Financiën laat in de eerste helft van 2023 voor de gemeenten",
-        "Utrecht en Zwolle berekenen welke effecten de maatregel heeft.",
-        "Hierover wordt de Kamer door de Staatssecretaris ge ïnformeerd.",
-    ])
+    wrapped = "\n".join(
+        [
+            "Dit is een regel van een brief die tot aan de rechtermarge van de pagina doorloopt.",
+        ]
+        * 20
+        + [
+            "Het ministerie van Financiën laat in de eerste helft van 2023 voor de gemeenten",
+            "Utrecht en Zwolle berekenen welke effecten de maatregel heeft.",
+            "Hierover wordt de Kamer door de Staatssecretaris ge ïnformeerd.",
+        ]
+    )
     found = extract(letter(wrapped))
     assert [c.quote.split()[:3] for c in found.commitments] == [
-        ["Het", "ministerie", "van"], ["Hierover", "wordt", "de"]]
+        ["Het", "ministerie", "van"],
+        ["Hierover", "wordt", "de"],
+    ]
     assert "Utrecht" in found.commitments[0].quote
 
 
 def test_a_vague_span_yields_to_a_named_time() -> None:
     [deadline, *_] = find_deadlines(
         "De komende periode werkt het kabinet toe naar een convenant, dat eind dit jaar "
-        "gepresenteerd zal worden.", D)
+        "gepresenteerd zal worden.",
+        D,
+    )
     assert deadline.due == dt.date(2022, 12, 31)

@@ -47,8 +47,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", help="letter text files")
-        parser.add_argument("--json", action="store_true",
-                            help="print a JSON list, one object per file (for eval/score.py)")
+        parser.add_argument(
+            "--json",
+            action="store_true",
+            help="print a JSON list, one object per file (for eval/score.py)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         results: list[dict[str, Any]] = []
@@ -79,14 +82,16 @@ class Command(BaseCommand):
         self.stdout.write(f"== {result['path']}")
         self.stdout.write(
             f"   date {date} | {letter['addressee'] or '-'} | kamerstuk "
-            f"{letter['kamerstuk'] or '-'} | {letter['ministry'] or '-'}")
+            f"{letter['kamerstuk'] or '-'} | {letter['ministry'] or '-'}"
+        )
         for signatory in letter["signatories"]:
             self.stdout.write(f"   signed: {signatory}")
         for item in result["commitments"]:
             quote = " ".join(item["quote"].split())
             self.stdout.write(
                 f"   NEW {item['kind']:<13} due {item['due'] or '-':<10} "
-                f"{item['confidence']:.2f} [{item['actor']}] {quote[:110]}")
+                f"{item['confidence']:.2f} [{item['actor']}] {quote[:110]}"
+            )
         for item in result["fulfilments"]:
             quote = " ".join(item["quote"].split())
             self.stdout.write(f"   REF {item['kind']:<13} {quote[:130]}")

@@ -1,4 +1,5 @@
 """Flag the commitments that became overdue, as the daily 06:00 job does."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -4,6 +4,7 @@ Every file is read by its content (PDF, Word, HTML, text, Tweede Kamer open-data
 new letter is extracted; a summary ends the run. The exit status is non-zero only when a file
 failed. Running it again over the same files changes nothing.
 """
+
 from __future__ import annotations
 
 import sys
@@ -27,8 +28,9 @@ def _files(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*")
-                                if p.is_file() and not p.name.startswith(".")))
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            )
         elif path.is_file():
             files.append(path)
         else:
@@ -38,11 +40,13 @@ def _files(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
 
 def _sibling_resolver(path: Path):
     """Open-data Document files saved next to the JSON as <Id>.<ext>."""
+
     def resolve(document_id: str) -> bytes | None:
         for candidate in sorted(path.parent.glob(f"{document_id}.*")):
             if candidate != path and candidate.is_file():
                 return candidate.read_bytes()
         return None
+
     return resolve
 
 
@@ -53,8 +57,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", metavar="PATH")
-        parser.add_argument("--no-extract", action="store_true",
-                            help=gettext_lazy("Store the letters without running the extractor."))
+        parser.add_argument(
+            "--no-extract",
+            action="store_true",
+            help=gettext_lazy("Store the letters without running the extractor."),
+        )
         parser.add_argument("--progress", choices=["auto", "always", "never"], default="auto")
 
     def handle(self, *args, **options) -> None:
@@ -81,18 +88,27 @@ class Command(BaseCommand):
                         extraction_failed += 1
         for note in notes:
             self.stdout.write(self.style.WARNING(_("note: %(note)s") % {"note": note}))
-        self.stdout.write(_("imported: %(n)d, already present: %(p)d, failed: %(f)d")
-                          % {"n": imported, "p": present, "f": len(failures)})
+        self.stdout.write(
+            _("imported: %(n)d, already present: %(p)d, failed: %(f)d")
+            % {"n": imported, "p": present, "f": len(failures)}
+        )
         if extraction_failed:
-            self.stdout.write(self.style.WARNING(
-                _("extraction failed for %(n)d new letter(s); see their letter pages")
-                % {"n": extraction_failed}))
+            self.stdout.write(
+                self.style.WARNING(
+                    _("extraction failed for %(n)d new letter(s); see their letter pages")
+                    % {"n": extraction_failed}
+                )
+            )
         for name, reason in failures:
-            self.stderr.write(self.style.ERROR(_("failed: %(name)s: %(reason)s")
-                                               % {"name": name, "reason": reason}))
+            self.stderr.write(
+                self.style.ERROR(
+                    _("failed: %(name)s: %(reason)s") % {"name": name, "reason": reason}
+                )
+            )
         if failures:
-            raise CommandError(_("%(n)d file(s) or record(s) failed") % {"n": len(failures)},
-                               returncode=1)
+            raise CommandError(
+                _("%(n)d file(s) or record(s) failed") % {"n": len(failures)}, returncode=1
+            )
 
     def _import(self, path: Path) -> FileImportResult:
         name = str(path)
@@ -106,15 +122,18 @@ class Command(BaseCommand):
             result = FileImportResult(name=name)
             result.failures.append((name, exc.strerror or str(exc)))
             return result
-        result = file_import(data=data, name=path.name, store_original=True,
-                             resolve_file=_sibling_resolver(path))
+        result = file_import(
+            data=data, name=path.name, store_original=True, resolve_file=_sibling_resolver(path)
+        )
         return self._renamed(result, path)
 
     @staticmethod
     def _renamed(result: FileImportResult, path: Path) -> FileImportResult:
         # Name the file as given on the command line, so the report points at it.
-        result.failures = [(str(path) if what == path.name else f"{path} [{what}]", why)
-                           for what, why in result.failures]
+        result.failures = [
+            (str(path) if what == path.name else f"{path} [{what}]", why)
+            for what, why in result.failures
+        ]
         return result
 
     @staticmethod

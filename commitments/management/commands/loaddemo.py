@@ -1,4 +1,5 @@
 """Load the example letters and the demo accounts. Safe to run again: it changes nothing then."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -3,6 +3,7 @@
 What the machine proposed before is revised; what an analyst confirmed, edited or decided is
 left exactly as it is (see `letter_extract`).
 """
+
 from __future__ import annotations
 
 import sys
@@ -19,10 +20,18 @@ class Command(BaseCommand):
     help = gettext_lazy("Re-run the extractor over stored letters, keeping analysts' decisions.")
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("letters", nargs="*", type=int, metavar="LETTER_ID",
-                            help=gettext_lazy("Only these letters (default: all)."))
-        parser.add_argument("--failed", action="store_true",
-                            help=gettext_lazy("Only letters not extracted successfully."))
+        parser.add_argument(
+            "letters",
+            nargs="*",
+            type=int,
+            metavar="LETTER_ID",
+            help=gettext_lazy("Only these letters (default: all)."),
+        )
+        parser.add_argument(
+            "--failed",
+            action="store_true",
+            help=gettext_lazy("Only letters not extracted successfully."),
+        )
 
     def handle(self, *args, **options) -> None:
         from tqdm import tqdm
@@ -39,9 +48,12 @@ class Command(BaseCommand):
             letter = letter_extract(Letter(pk=pk))
             if letter.extraction_state == ExtractionState.FAILED:
                 failed += 1
-                self.stderr.write(_("failed: letter %(pk)d: %(error)s")
-                                  % {"pk": pk, "error": letter.extraction_error})
+                self.stderr.write(
+                    _("failed: letter %(pk)d: %(error)s")
+                    % {"pk": pk, "error": letter.extraction_error}
+                )
             else:
                 done += 1
-        self.stdout.write(_("re-extracted: %(done)d, failed: %(failed)d")
-                          % {"done": done, "failed": failed})
+        self.stdout.write(
+            _("re-extracted: %(done)d, failed: %(failed)d") % {"done": done, "failed": failed}
+        )

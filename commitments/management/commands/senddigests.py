@@ -1,4 +1,5 @@
 """Create and send this week's digests by hand, as the Monday 08:00 job does."""
+
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -13,7 +14,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--dry-run", action="store_true",
+            "--dry-run",
+            action="store_true",
             help="Show what each subscriber would get; create and send nothing.",
         )
 
