@@ -9,7 +9,16 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from .forms import IsoDateInput
 from .models import Commitment, Kind, Letter, Review, Status, today
+
+
+class IsoDateRangeWidget(filters.widgets.DateRangeWidget):
+    """From/to date inputs that keep ISO values in every language (see IsoDateInput)."""
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        filters.widgets.SuffixedMultiWidget.__init__(self, (IsoDateInput, IsoDateInput), attrs)
+
 
 ORDERINGS = {
     "due": ("due_date", "asc"),
@@ -54,7 +63,7 @@ class CommitmentFilter(filters.FilterSet):
     due = filters.DateFromToRangeFilter(
         field_name="due_date",
         label=_("Due between"),
-        widget=filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+        widget=IsoDateRangeWidget(),
     )
     ministry = filters.CharFilter(label=_("Ministry"))
     actor = filters.CharFilter(label=_("Actor"))
@@ -124,9 +133,7 @@ def filter_commitments(params, queryset: QuerySet | None = None) -> CommitmentFi
 
 
 class LetterFilter(filters.FilterSet):
-    date = filters.DateFromToRangeFilter(
-        label=_("Date between"), widget=filters.widgets.DateRangeWidget(attrs={"type": "date"})
-    )
+    date = filters.DateFromToRangeFilter(label=_("Date between"), widget=IsoDateRangeWidget())
     ministry = filters.CharFilter(label=_("Ministry"))
     has_open = filters.BooleanFilter(
         label=_("Has open commitments"),

@@ -9,6 +9,16 @@ from .models import Kind, Letter
 from .services import EDITABLE_FIELDS
 
 
+class IsoDateInput(forms.DateInput):
+    """A browser's date input: its value must be ISO whatever the language, because a browser
+    shows an empty field for "31-07-2017" and saving the form would then erase the date."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
 class VersionedForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
@@ -28,9 +38,7 @@ class EditForm(VersionedForm):
     committee = forms.CharField(label=_("Committee"), max_length=200, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices)
     deadline_phrase = forms.CharField(label=_("Deadline phrase"), max_length=200, required=False)
-    due_date = forms.DateField(
-        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=IsoDateInput())
     reason = forms.CharField(
         label=_("Reason for the change"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -208,3 +208,34 @@ def test_fulfil_menu_offers_later_letters_only_but_any_letter_validates(analyst_
     analyst_client.post(action_url("fulfil", commitment), {"version": 1, "letter": older.pk})
     commitment.refresh_from_db()
     assert commitment.events.get(kind=EventKind.FULFILLED).letter == older
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_edit_form_keeps_the_due_date_in_both_languages(analyst_client, language):
+    # A browser's date input takes only ISO dates: "31-07-2017" shows as empty, and saving an
+    # unrelated edit would then erase the deadline.
+    commitment = CommitmentFactory(due_date=dt.date(2017, 7, 31))
+    analyst_client.post(reverse("set_language"), {"language": language, "next": "/"})
+    page = analyst_client.get(reverse("commitments:detail", args=[commitment.number]))
+    html = page.content.decode()
+    assert 'type="date" name="due_date" value="2017-07-31"' in html
+    assert "31-07-2017" not in html.split('name="due_date"')[1][:40]
+    form = {
+        "version": commitment.version,
+        "text": commitment.text,
+        "actor": "De minister van Defensie",
+        "kind": commitment.kind,
+        "due_date": "2017-07-31",
+        "reason": "alleen de actor",
+    }
+    analyst_client.post(action_url("edit", commitment), form)
+    commitment.refresh_from_db()
+    assert commitment.actor == "De minister van Defensie"
+    assert commitment.due_date == dt.date(2017, 7, 31)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_list_date_filters_render_iso_dates(client, language):
+    client.post(reverse("set_language"), {"language": language, "next": "/"})
+    html = client.get(reverse("commitments:list"), {"due_after": "2017-01-05"}).content.decode()
+    assert 'type="date" name="due_after" value="2017-01-05"' in html
