@@ -336,6 +336,15 @@ def file_import(
     except ImportFailed as exc:
         result.failures.append((name, str(exc)))
         return result
+    except MemoryError:
+        result.failures.append((name, _("the file is too large to read")))
+        return result
+    except Exception as exc:  # a reader's bug must not become a 500 or stop a batch
+        log.exception("reading %s failed", name)
+        result.failures.append(
+            (name, _("could not be read (%(error)s)") % {"error": brief_error(exc)})
+        )
+        return result
     result.format = parsed.format
     result.notes.extend(parsed.notes)
     result.failures.extend(parsed.failures)
@@ -355,7 +364,21 @@ def file_import(
                 result.letters.append(outcome)
                 result.notes.extend(item.notes)
             for entry in parsed.register:
-                result.register.append(register_import(entry))
+                # Each record in a savepoint of its own: one that cannot be stored is reported
+                # and the file's other records still come in.
+                try:
+                    with transaction.atomic():
+                        result.register.append(register_import(entry))
+                except ImportFailed as exc:
+                    result.failures.append((entry.register_number, str(exc)))
+                except (ValueError, OverflowError, TypeError) as exc:
+                    log.exception("register record %s failed", entry.register_number)
+                    result.failures.append(
+                        (
+                            entry.register_number,
+                            _("could not be stored (%(error)s)") % {"error": brief_error(exc)},
+                        )
+                    )
     except ImportFailed as exc:
         _remove_files(stored)
         result.letters, result.register = [], []
@@ -364,8 +387,15 @@ def file_import(
         _remove_files(stored)
         log.exception("import of %s failed", name)
         result.letters, result.register = [], []
-        result.failures.append((name, _("could not be stored (%(error)s)") % {"error": exc}))
+        result.failures.append(
+            (name, _("could not be stored (%(error)s)") % {"error": brief_error(exc)})
+        )
     return result
+
+
+def brief_error(exc: BaseException) -> str:
+    """An exception as one short line for a report: its kind and message, no traceback."""
+    return f"{type(exc).__name__}: {exc}"[:300]
 
 
 def _store_letter(

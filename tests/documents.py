@@ -11,9 +11,10 @@ def _pdf_escape(line: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def make_pdf(pages: list[str] | str, *, text_layer: bool = True) -> bytes:
+def make_pdf(pages: list[str] | str, *, text_layer: bool = True, encrypt_filter: str = "") -> bytes:
     """A valid PDF with one page per string. Without a text layer the pages hold only a
-    drawn rectangle, like a scan."""
+    drawn rectangle, like a scan. `encrypt_filter` adds an /Encrypt dictionary with that
+    security handler (e.g. "Adobe.PubSec", certificate encryption) to the trailer."""
     if isinstance(pages, str):
         pages = [pages]
     objects: list[bytes] = []
@@ -43,6 +44,15 @@ def make_pdf(pages: list[str] | str, *, text_layer: bool = True) -> bytes:
                 % (pages_obj, font, content)
             )
         )
+    encrypt = b""
+    if encrypt_filter:
+        # A public-key handler: recipients' certificates instead of a password.
+        encrypt_obj = add(
+            b"<< /Filter /%s /SubFilter /adbe.pkcs7.s5 /V 4 /Length 128 "
+            b"/Recipients [<3082>] >>" % encrypt_filter.encode("ascii")
+        )
+        encrypt = b" /Encrypt %d 0 R /ID [<00112233445566778899aabbccddeeff> "
+        encrypt = encrypt % encrypt_obj + b"<00112233445566778899aabbccddeeff>]"
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj
     objects[pages_obj - 1] = (
         b"<< /Type /Pages /Kids ["
@@ -60,8 +70,9 @@ def make_pdf(pages: list[str] | str, *, text_layer: bool = True) -> bytes:
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
     out.write(
-        b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-        % (len(objects) + 1, catalog, xref)
+        b"trailer\n<< /Size %d /Root %d 0 R" % (len(objects) + 1, catalog)
+        + encrypt
+        + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
     )
     return out.getvalue()
 

@@ -634,7 +634,12 @@ def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline
                 if phrase_word not in ("op", "uiterlijk", "voor", "vóór", "per") and not ahead:
                     blocked.append((start, end))
                     continue
-            due = rule.resolve(match, reference)
+            try:
+                due = rule.resolve(match, reference)
+            except (ValueError, OverflowError):
+                # past the calendar's end (a letter or record dated near the year 9999):
+                # the phrase stays, without a date
+                due = None
             if (
                 due is not None
                 and reference is not None

@@ -6,25 +6,35 @@ import io
 
 from django.utils.translation import gettext as _
 
+from .archive import check_archive
 from .base import DOCX, ImportFailed, ParsedLetter
 
 
 def read(data: bytes) -> ParsedLetter:
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
+    # Sizes first: python-docx unpacks and parses every part at once.
+    check_archive(data)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        text = _text(document)
+        props = document.core_properties
+        title = (props.title or "").strip()[:500]
+    except MemoryError:
+        raise ImportFailed(_("the Word document is too large to read")) from None
+    except Exception as exc:  # noqa: BLE001 - zipfile, lxml and python-docx raise all sorts
         raise ImportFailed(
             _("the Word document is damaged (%(error)s)")
             % {"error": str(exc)[:200] or type(exc).__name__}
         ) from None
-    except Exception as exc:  # noqa: BLE001 - lxml errors on broken XML parts
-        raise ImportFailed(
-            _("the Word document is damaged (%(error)s)")
-            % {"error": str(exc)[:200] or type(exc).__name__}
-        ) from None
+    if not text:
+        raise ImportFailed(_("the Word document holds no text"))
+    metadata = {"title": title} if title else {}
+    return ParsedLetter(text=text, metadata=metadata, source_format=DOCX)
+
+
+def _text(document) -> str:
+    """Paragraphs and tables in document order; a table row is one line, cells tab-separated."""
     blocks: list[str] = []
     for item in document.iter_inner_content():
         if hasattr(item, "rows"):  # a table: one line per row, cells separated by tabs
@@ -34,11 +44,4 @@ def read(data: bytes) -> ParsedLetter:
                     blocks.append("\t".join(cells))
         else:
             blocks.append(item.text)
-    text = "\n".join(blocks).strip()
-    if not text:
-        raise ImportFailed(_("the Word document holds no text"))
-    props = document.core_properties
-    metadata = {}
-    if props.title:
-        metadata["title"] = props.title.strip()[:500]
-    return ParsedLetter(text=text, metadata=metadata, source_format=DOCX)
+    return "\n".join(blocks).strip()

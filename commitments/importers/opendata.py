@@ -66,12 +66,14 @@ def read(
         if not isinstance(record, dict) or record.get("Verwijderd") is True:
             continue
         entity = _entity(record, context)
-        label = str(
-            record.get("Nummer")
-            or record.get("DocumentNummer")
-            or record.get("Id")
-            or f"#{index + 1}"
-        )
+        label = next(
+            (
+                str(record[key])
+                for key in ("Nummer", "DocumentNummer", "Id")
+                if isinstance(record.get(key), (str, int)) and str(record[key]).strip()
+            ),
+            f"#{index + 1}",
+        )[:80]
         try:
             if entity == "Toezegging":
                 parsed.register.append(toezegging(record))
@@ -81,73 +83,138 @@ def read(
                 continue  # other entities (Persoon, Zaak ...) are not ours to import
         except ImportFailed as exc:
             parsed.failures.append((label, str(exc)))
+        except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+            # A shape the checks above did not foresee: this record fails, the others import.
+            parsed.failures.append(
+                (label, _("unexpected content (%(error)s)") % {"error": str(exc)[:200]})
+            )
     if not parsed.letters and not parsed.register and not parsed.failures:
         raise ImportFailed(_("the JSON holds no Tweede Kamer Document or Toezegging records"))
     return parsed
 
 
-def _person(record: dict) -> tuple[str, str, str]:
-    """(name, office, ministry) of the bewindspersoon, flat or expanded."""
-    person = record.get("Persoon") if isinstance(record.get("Persoon"), dict) else {}
-    name = record.get("Naam") or " ".join(
+def _kind(value: object) -> str:
+    """What a JSON value is, in the user's words."""
+    if isinstance(value, bool):
+        return _("true/false")
+    if isinstance(value, (int, float)):
+        return _("a number")
+    if isinstance(value, list):
+        return _("a list")
+    if isinstance(value, dict):
+        return _("an object")
+    return _("text")
+
+
+def _wrong(field: str, expected: str, value: object) -> ImportFailed:
+    return ImportFailed(
+        _("%(field)s should be %(expected)s, not %(actual)s")
+        % {"field": field, "expected": expected, "actual": _kind(value)}
+    )
+
+
+def _text(record: dict, key: str, where: str = "", *, number: bool = False) -> str:
+    """A text field ("" when absent or null); `number` also takes a whole number (Nummer,
+    Volgnummer are integers in the OData feed). Anything else names the field."""
+    value = record.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if number and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise _wrong(where + key, _("text or a number") if number else _("text"), value)
+
+
+def _object(record: dict, key: str, where: str = "") -> dict:
+    value = record.get(key)
+    if value is None or value == "":
+        return {}
+    if isinstance(value, dict):
+        return value
+    raise _wrong(where + key, _("an object"), value)
+
+
+def _objects(record: dict, key: str, where: str = "") -> list[dict]:
+    """A list of objects; a single object counts as a list of one (expanded navigations)."""
+    value = record.get(key)
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        return [value]
+    if isinstance(value, list) and all(isinstance(item, dict) for item in value):
+        return value
+    raise _wrong(where + key, _("a list of objects"), value)
+
+
+def _name(person: dict, where: str) -> str:
+    return " ".join(
         p
-        for p in (person.get("Roepnaam"), person.get("Tussenvoegsel"), person.get("Achternaam"))
+        for p in (_text(person, k, where) for k in ("Roepnaam", "Tussenvoegsel", "Achternaam"))
         if p
     )
-    office = record.get("Functie") or ""
-    ministry = record.get("Ministerie") or ""
-    if isinstance(ministry, dict):
-        ministry = ministry.get("Naam") or ""
-    ministry = re.sub(r"^ministerie van\s+", "", str(ministry).strip(), flags=re.IGNORECASE)
-    return str(name or "").strip(), str(office).strip(), ministry
+
+
+def _person(record: dict) -> tuple[str, str, str]:
+    """(name, office, ministry) of the bewindspersoon, flat or expanded."""
+    name = _text(record, "Naam") or _name(_object(record, "Persoon"), "Persoon.")
+    office = _text(record, "Functie")
+    ministry_value = record.get("Ministerie")
+    if isinstance(ministry_value, dict):
+        ministry = _text(ministry_value, "Naam", "Ministerie.")
+    else:
+        ministry = _text(record, "Ministerie")
+    ministry = re.sub(r"^ministerie van\s+", "", ministry.strip(), flags=re.IGNORECASE)
+    return name.strip(), office.strip(), ministry
 
 
 def toezegging(record: dict) -> RegisterEntry:
-    number = str(record.get("Nummer") or "").strip()
-    text = " ".join(str(record.get("Tekst") or "").split())
+    number = _text(record, "Nummer", number=True).strip()
+    text = " ".join(_text(record, "Tekst").split())
     if not number:
         raise ImportFailed(_("the Toezegging has no Nummer"))
     if not text:
         raise ImportFailed(_("the Toezegging has no Tekst"))
     name, office, ministry = _person(record)
-    fractie = record.get("Fractie")
-    if isinstance(fractie, dict):
-        fractie = fractie.get("Afkorting") or fractie.get("NaamNL") or ""
-    member = record.get("Kamerlid") or record.get("Lid") or ""
-    if isinstance(member, dict):
-        member = " ".join(
-            p
-            for p in (member.get("Roepnaam"), member.get("Tussenvoegsel"), member.get("Achternaam"))
-            if p
+    if isinstance(record.get("Fractie"), dict):
+        fractie_record = _object(record, "Fractie")
+        fractie = _text(fractie_record, "Afkorting", "Fractie.") or _text(
+            fractie_record, "NaamNL", "Fractie."
         )
-    made_to = f"{member} ({fractie})" if member and fractie else str(member or fractie or "")
-    activity = record.get("Activiteit") if isinstance(record.get("Activiteit"), dict) else {}
+    else:
+        fractie = _text(record, "Fractie")
+    key = "Kamerlid" if record.get("Kamerlid") is not None else "Lid"
+    if isinstance(record.get(key), dict):
+        member = _name(_object(record, key), key + ".")
+    else:
+        member = _text(record, key)
+    made_to = f"{member} ({fractie})" if member and fractie else (member or fractie)
+    activity = _object(record, "Activiteit")
     fulfilled = []
-    for doc in record.get("Document") or record.get("Documenten") or []:
-        if isinstance(doc, dict) and doc.get("Id") and doc.get("Verwijderd") is not True:
-            fulfilled.append(
-                (
-                    str(doc["Id"]),
-                    str(doc.get("Titel") or doc.get("Onderwerp") or ""),
-                    document_url(str(doc["Id"])),
-                )
-            )
+    docs_key = "Document" if record.get("Document") is not None else "Documenten"
+    for doc in _objects(record, docs_key):
+        doc_id = _text(doc, "Id", docs_key + ".")
+        if doc_id and doc.get("Verwijderd") is not True:
+            title = _text(doc, "Titel", docs_key + ".") or _text(doc, "Onderwerp", docs_key + ".")
+            fulfilled.append((doc_id, title, document_url(doc_id)))
     return RegisterEntry(
         register_number=number[:40],
         text=text,
-        status=str(record.get("Status") or "Openstaand"),
+        status=_text(record, "Status") or "Openstaand",
         actor=", ".join(p for p in (office, name) if p)[:200],
         ministry=ministry[:200],
         made_to=made_to[:200],
         made_on=iso_date(
-            record.get("Datum")
-            or activity.get("Datum")
-            or record.get("AanmaakDatum")
-            or record.get("GewijzigdOp")
+            _text(record, "Datum")
+            or _text(activity, "Datum", "Activiteit.")
+            or _text(record, "AanmaakDatum")
+            or _text(record, "GewijzigdOp")
         ),
-        due_date=iso_date(record.get("DatumNakoming")),
-        committee=str(record.get("Commissie") or activity.get("Voortouwnaam") or "")[:200],
-        external_id=str(record.get("Id") or ""),
+        due_date=iso_date(_text(record, "DatumNakoming")),
+        committee=(_text(record, "Commissie") or _text(activity, "Voortouwnaam", "Activiteit."))[
+            :200
+        ],
+        external_id=_text(record, "Id"),
         fulfilled_by=fulfilled,
     )
 
@@ -155,44 +222,41 @@ def toezegging(record: dict) -> RegisterEntry:
 def document(record: dict, resolve_file: Callable[[str], bytes | None] | None) -> ParsedLetter:
     from . import read_document
 
-    doc_id = str(record.get("Id") or "")
+    doc_id = _text(record, "Id")
     content = None
-    if record.get("Bestand"):
+    if inline := _text(record, "Bestand"):
         try:
-            content = base64.b64decode(record["Bestand"], validate=True)
+            content = base64.b64decode(inline, validate=True)
         except (binascii.Error, ValueError):
             raise ImportFailed(_("the inline file is not valid base64")) from None
     elif doc_id and resolve_file is not None:
         content = resolve_file(doc_id)
     if content is None:
         raise ImportFailed(_("the file of document %(id)s is missing") % {"id": doc_id or "?"})
-    inner = read_document(content, str(record.get("Bestandsnaam") or ""))
+    inner = read_document(content, _text(record, "Bestandsnaam"))
     if not inner.letters or inner.format == JSON:
         raise ImportFailed(_("the file of document %(id)s is not a letter") % {"id": doc_id})
     letter = inner.letters[0]
-    dossiers = record.get("Kamerstukdossier") or []
-    if isinstance(dossiers, dict):
-        dossiers = [dossiers]
+    dossiers = _objects(record, "Kamerstukdossier")
     dossier = ""
-    if dossiers and isinstance(dossiers[0], dict) and dossiers[0].get("Nummer"):
-        dossier = str(dossiers[0]["Nummer"])
-        if dossiers[0].get("Toevoeging"):
-            dossier += f"-{dossiers[0]['Toevoeging']}"
-    volgnummer = record.get("Volgnummer")
+    if dossiers and (nummer := _text(dossiers[0], "Nummer", "Kamerstukdossier.", number=True)):
+        dossier = nummer
+        if toevoeging := _text(dossiers[0], "Toevoeging", "Kamerstukdossier.", number=True):
+            dossier += f"-{toevoeging}"
+    volgnummer = _text(record, "Volgnummer", number=True)
     ministry = ""
-    for actor in record.get("DocumentActor") or []:
-        if isinstance(actor, dict) and "ministerie" in str(actor.get("ActorNaam", "")).lower():
-            ministry = re.sub(r"^ministerie van\s+", "", actor["ActorNaam"], flags=re.IGNORECASE)
+    for actor in _objects(record, "DocumentActor"):
+        actor_name = _text(actor, "ActorNaam", "DocumentActor.")
+        if "ministerie" in actor_name.lower():
+            ministry = re.sub(r"^ministerie van\s+", "", actor_name, flags=re.IGNORECASE)
             break
     metadata = {
         **letter.metadata,
-        "title": str(record.get("Onderwerp") or record.get("Titel") or "")[:500]
+        "title": (_text(record, "Onderwerp") or _text(record, "Titel"))[:500]
         or letter.metadata.get("title", ""),
-        "date": iso_date(record.get("Datum")),
+        "date": iso_date(_text(record, "Datum")),
         "dossier": dossier[:20],
-        "kamerstuk": f"{dossier}-{volgnummer}"[:40]
-        if dossier and volgnummer not in (None, "")
-        else "",
+        "kamerstuk": f"{dossier}-{volgnummer}"[:40] if dossier and volgnummer else "",
         "ministry": ministry[:200],
         "source_url": document_url(doc_id) if doc_id else "",
     }

@@ -38,6 +38,18 @@ def read(data: bytes) -> ParsedLetter:
         raise
     except FileNotDecryptedError:
         raise ImportFailed(_("the PDF is encrypted with a password")) from None
+    except NotImplementedError as exc:
+        # pypdf opens only the /Standard (password) security handler; certificate encryption
+        # (/Adobe.PubSec) and vendors' own handlers raise this while the file is opened.
+        raise ImportFailed(
+            _(
+                "the PDF is encrypted in a way we cannot open (%(error)s), for example with "
+                "certificates; save it without encryption and import it again"
+            )
+            % {"error": str(exc)[:200] or type(exc).__name__}
+        ) from None
+    except MemoryError:
+        raise ImportFailed(_("the PDF is too large to read")) from None
     except (
         PdfReadError,
         ValueError,
@@ -48,6 +60,9 @@ def read(data: bytes) -> ParsedLetter:
         RecursionError,
         OSError,
         AssertionError,
+        ArithmeticError,
+        LookupError,
+        UnicodeError,
     ) as exc:
         raise ImportFailed(
             _("the PDF is damaged or incomplete (%(error)s)")

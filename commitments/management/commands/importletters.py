@@ -7,6 +7,7 @@ failed. Running it again over the same files changes nothing.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -15,8 +16,16 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from commitments.letters import FileImportResult, file_import, letter_extract, too_large
+from commitments.letters import (
+    FileImportResult,
+    brief_error,
+    file_import,
+    letter_extract,
+    too_large,
+)
 from commitments.models import ExtractionState
+
+log = logging.getLogger(__name__)
 
 # A progress bar is worth drawing only on a terminal and for more than a handful of files.
 PROGRESS_FROM = 5
@@ -77,14 +86,26 @@ class Command(BaseCommand):
         from tqdm import tqdm
 
         for path in tqdm(files, disable=not show, unit=_("file"), file=sys.stderr):
-            result = self._import(path)
+            # Every file is its own unit: whatever goes wrong with one is reported by its name
+            # and the run goes on with the next.
+            try:
+                result = self._import(path)
+            except Exception as exc:
+                log.exception("import of %s failed", path)
+                result = FileImportResult(name=str(path))
+                result.failures.append((str(path), brief_error(exc)))
             failures.extend(result.failures)
             notes.extend(f"{path}: {note}" for note in result.notes)
             imported += result.created
             present += result.existing
             if not options["no_extract"]:
                 for letter in result.created_letters:
-                    if letter_extract(letter).extraction_state == ExtractionState.FAILED:
+                    try:
+                        state = letter_extract(letter).extraction_state
+                    except Exception:  # stored already; its page says extraction is pending
+                        log.exception("extraction of letter %s failed", letter.pk)
+                        state = ExtractionState.FAILED
+                    if state == ExtractionState.FAILED:
                         extraction_failed += 1
         for note in notes:
             self.stdout.write(self.style.WARNING(_("note: %(note)s") % {"note": note}))
@@ -142,12 +163,12 @@ class Command(BaseCommand):
 
         ids: set[str] = set()
         for path in files:
-            if path.suffix.lower() != ".json" or path.stat().st_size > 50 * 1024 * 1024:
-                continue
             try:
+                if path.suffix.lower() != ".json" or path.stat().st_size > 50 * 1024 * 1024:
+                    continue
                 payload = json.loads(path.read_bytes().decode("utf-8-sig"))
-            except (UnicodeDecodeError, ValueError):
-                continue
+            except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+                continue  # the file's own import reports what is wrong with it
             records = payload.get("value", [payload]) if isinstance(payload, dict) else payload
             for record in records if isinstance(records, list) else []:
                 if isinstance(record, dict) and record.get("Id") and not record.get("Bestand"):
