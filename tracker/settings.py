@@ -45,6 +45,9 @@ def _env_int(name: str, default: int) -> int:
 DEBUG = _env_bool("DEBUG", not env.str("DATABASE_URL", default=""))
 # The embedded default is for a laptop; a deployment sets its own key and DEBUG=false.
 SECRET_KEY = env.str("SECRET_KEY", default="insecure-dev-key-only-for-the-embedded-default")
+if not SECRET_KEY.strip():
+    # An empty SECRET_KEY= would pass start-up and turn every request into a 500.
+    raise ImproperlyConfigured("SECRET_KEY is set but empty; set a long random key.")
 if not DEBUG and SECRET_KEY.startswith("insecure-"):
     raise ImproperlyConfigured("Set SECRET_KEY when DEBUG is off.")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
@@ -189,3 +192,71 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+
+# --- Hardening: login throttling, HTTPS and a Content-Security-Policy (issue 12) -------------
+# Kept together so that merges with other branches stay easy. Each is on by default when DEBUG
+# is off (so `check --deploy` finds nothing) and can be switched in .env, e.g. for a
+# plain-HTTP intranet: SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false
+# CSRF_COOKIE_SECURE=false SECURE_HSTS_SECONDS=0.
+INSTALLED_APPS += ["axes"]
+# Axes refuses a locked-out login before the password is checked; it must come first.
+AUTHENTICATION_BACKENDS = [
+    "tracker.security.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+# Turns a refused login into the lockout page; last, as django-axes asks.
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+
+# Password guessing: after AXES_FAILURE_LIMIT wrong passwords for one account, or from one
+# address, logins are refused for AXES_COOLOFF_MINUTES. Staff unlock in the admin (Access
+# attempts) or with `manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS`.
+AXES_FAILURE_LIMIT = _env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=_env_int("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # no banner on every manage.py command
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind a reverse proxy the address is in X-Forwarded-For; trusted only this many hops deep.
+TRUSTED_PROXY_COUNT = _env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "tracker.security.client_ip"
+
+SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = _env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+SECURE_HSTS_SECONDS = _env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = _env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
+# Behind a proxy that ends TLS: "HTTP_X_FORWARDED_PROTO,https" (only if the proxy sets it).
+_proxy_ssl_header = env.list("SECURE_PROXY_SSL_HEADER", default=[])
+if _proxy_ssl_header and len(_proxy_ssl_header) != 2:
+    raise ImproperlyConfigured(
+        "SECURE_PROXY_SSL_HEADER must be a header and a value, e.g. HTTP_X_FORWARDED_PROTO,https"
+    )
+SECURE_PROXY_SSL_HEADER = tuple(_proxy_ssl_header) if _proxy_ssl_header else None
+
+# Content-Security-Policy (django-csp): the pages load scripts, styles and images only from
+# this site, and no inline script or style runs; letter text is untrusted, so an injection
+# that slipped past escaping still could not execute. CSP_REPORT_ONLY=true to try it out.
+_csp = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+if _env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _csp
+else:
+    CONTENT_SECURITY_POLICY = _csp
