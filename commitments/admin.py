@@ -86,6 +86,11 @@ class CommitmentAdmin(admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         return False  # commitments come from letters and registers, with their "made" event
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # Deleting would take the timeline with it; withdrawing or rejecting leaves a trace.
+        # Without this permission the admin offers neither the button nor the bulk action.
+        return False
+
     def save_model(self, request, obj, form, change):
         editable = [f for f in form.changed_data if f in services.EDITABLE_FIELDS]
         if editable:
@@ -105,6 +110,11 @@ class LetterAdmin(admin.ModelAdmin):
     search_fields = ("title", "kamerstuk", "source_name")
     readonly_fields = ("content_hash", "imported_at", "extracted_at")
     show_full_result_count = False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # A letter is withdrawn on its page (services.letter_withdraw), with an event on each
+        # of its commitments; deleting it would orphan the references other letters made.
+        return False
 
 
 @admin.register(Statement)

@@ -54,3 +54,41 @@ def test_withdraw_action_writes_the_event(admin_client):
     commitment.refresh_from_db()
     assert commitment.status == "withdrawn"
     assert commitment.events.get().kind == EventKind.WITHDRAWN
+
+
+def test_a_commitment_cannot_be_deleted_in_the_back_office(admin_client):
+    """Deleting would take the timeline with it; the back office offers withdraw instead."""
+    from commitments.services import record_event
+
+    commitment = CommitmentFactory()
+    record_event(commitment, EventKind.NOTE, note="on the timeline")
+    change = admin_client.get(reverse("admin:commitments_commitment_change", args=[commitment.pk]))
+    assert reverse("admin:commitments_commitment_delete", args=[commitment.pk]) not in (
+        change.content.decode()
+    )
+    response = admin_client.post(
+        reverse("admin:commitments_commitment_delete", args=[commitment.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 403
+    changelist = admin_client.get(reverse("admin:commitments_commitment_changelist"))
+    assert 'value="delete_selected"' not in changelist.content.decode()
+    admin_client.post(
+        reverse("admin:commitments_commitment_changelist"),
+        {"action": "delete_selected", "_selected_action": [commitment.pk], "post": "yes"},
+    )
+    commitment.refresh_from_db()  # still there, with its timeline
+    assert commitment.events.exists()
+
+
+def test_a_letter_cannot_be_deleted_in_the_back_office(admin_client):
+    commitment = CommitmentFactory()
+    letter = commitment.letter
+    response = admin_client.post(
+        reverse("admin:commitments_letter_delete", args=[letter.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 403
+    admin_client.post(
+        reverse("admin:commitments_letter_changelist"),
+        {"action": "delete_selected", "_selected_action": [letter.pk], "post": "yes"},
+    )
+    letter.refresh_from_db()

@@ -26,6 +26,12 @@ ADMIN_LOGIN = "/admin/login/"
 PASSWORD = "secret-pass"  # the factories' password
 
 
+@pytest.fixture(autouse=True)
+def fast_hashing(settings):
+    # Each attempt checks a password; the real hasher's cost would make these tests slow.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def attempt(client: Client, url: str, username: str, password: str, address="10.0.0.1"):
     return client.post(
         url, {"username": username, "password": password}, REMOTE_ADDR=address, follow=False
