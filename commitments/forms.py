@@ -86,3 +86,13 @@ class NoteForm(forms.Form):
     note = forms.CharField(
         label=_("Note"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class LetterWithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example: the wrong file, or a copy of another letter."),
+    )

@@ -105,6 +105,8 @@ def letter_extract(letter: Letter) -> Letter:
     what an analyst confirmed, edited or decided stays as it is.
     """
     letter = Letter.objects.select_for_update().get(pk=letter.pk)
+    if letter.withdrawn_at is not None:
+        return letter  # withdrawn: its commitments were rejected and must not come back
     try:
         found = extraction.extract(letter.text)
         # A savepoint: a failure while storing undoes only the half-stored results, and the

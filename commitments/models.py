@@ -74,6 +74,18 @@ class Letter(models.Model):
         related_name="+",
         verbose_name=_("imported by"),
     )
+    # A letter imported by mistake is withdrawn, not deleted (services.letter_withdraw): the
+    # row stays, so importing the same file again recognises it and changes nothing.
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
+    )
+    withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True)
 
     class Meta:
         verbose_name = _("letter")

@@ -24,9 +24,11 @@ from .models import (
     EventKind,
     Kind,
     Letter,
+    LinkState,
     NumberSequence,
     Origin,
     Review,
+    Statement,
     Status,
     today,
 )
@@ -426,3 +428,59 @@ def commitment_add_note(*, commitment: Commitment, user: User, note: str) -> Eve
     event = record_event(commitment, EventKind.NOTE, user=user, note=note.strip())
     assert event is not None
     return event
+
+
+# --- letters -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def letter_withdraw(*, letter: Letter, user: User, reason: str = "") -> Letter:
+    """A letter imported by mistake (a wrong file, another letter's copy) is withdrawn.
+
+    Every commitment found in it leaves the lists as rejected, proposals and confirmed ones
+    alike, each with its event naming the letter and the reason; links the letter proposed
+    to earlier commitments are dropped with a note on their timelines, and a commitment it
+    already fulfilled or referred to gets a note asking for a check. The letter itself stays,
+    marked withdrawn, so importing the same file again recognises it and changes nothing.
+    """
+    _require_reviewer(user)
+    letter = Letter.objects.select_for_update().get(pk=letter.pk)
+    if letter.withdrawn_at is not None:
+        raise ValidationError(_("“%(letter)s” is already withdrawn.") % {"letter": letter})
+    note = _("The letter “%(letter)s” was withdrawn.") % {"letter": letter}
+    if reason:
+        note = f"{note} {reason}"
+    for commitment in letter.commitments.exclude(review=Review.REJECTED).order_by("pk"):
+        commitment = _claim(commitment, None)
+        was_flagged = _is_flagged_overdue(commitment)
+        Commitment.objects.filter(pk=commitment.pk).update(review=Review.REJECTED)
+        record_event(commitment, EventKind.REJECTED, user=user, letter=letter, note=note)
+        if was_flagged:
+            record_event(commitment, EventKind.NO_LONGER_OVERDUE, user=user)
+    statements = letter.statements.filter(commitment__isnull=False).select_related("commitment")
+    for statement in statements:
+        if statement.link_state == LinkState.PROPOSED:
+            Statement.objects.filter(pk=statement.pk).update(link_state=LinkState.REJECTED)
+            record_event(
+                statement.commitment,
+                EventKind.NOTE,
+                user=user,
+                letter=letter,
+                note=_("Proposed link to “%(letter)s” dropped: the letter was withdrawn.")
+                % {"letter": letter},
+            )
+        elif statement.link_state == LinkState.CONFIRMED:
+            record_event(
+                statement.commitment,
+                EventKind.NOTE,
+                user=user,
+                letter=letter,
+                note=_("“%(letter)s”, cited here, was withdrawn; check this commitment.")
+                % {"letter": letter},
+            )
+    author = user if user is not None and user.is_authenticated else None
+    letter.withdrawn_at = timezone.now()
+    letter.withdrawn_by = author  # type: ignore[assignment]
+    letter.withdrawn_reason = reason
+    letter.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawn_reason"])
+    return letter

@@ -18,6 +18,7 @@ urlpatterns = [
     path("toezeggingen/<str:number>/notitie", commitments.add_note, name="note"),
     path("brieven/", letters.LetterListView.as_view(), name="letter-list"),
     path("brieven/<int:pk>/", letters.LetterDetailView.as_view(), name="letter-detail"),
+    path("brieven/<int:pk>/intrekken", letters.letter_withdraw, name="letter-withdraw"),
     path("abonnementen/", digests.subscription_list, name="subscription-list"),
     path("abonnementen/nieuw", digests.subscription_create, name="subscription-create"),
     path("abonnementen/<int:pk>/pauzeren", digests.subscription_pause, name="subscription-pause"),

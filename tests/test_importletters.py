@@ -92,7 +92,7 @@ def test_mixed_folder_imports_good_reports_bad_and_is_idempotent(db, mixed_folde
     assert Commitment.objects.filter(origin=Origin.REGISTER).count() == 3
     for name, reason in [
         ("empty.txt", "the file is empty"),
-        ("image.png", "not a letter in a format we read"),
+        ("image.png", "the file is not a letter: PNG image"),
         ("scan.pdf", "no text layer"),
         ("locked.pdf", "encrypted with a password"),
         ("broken.pdf", "damaged or incomplete"),

@@ -27,7 +27,7 @@ from .base import (
     ParsedLetter,
     RegisterEntry,
 )
-from .detect import detect
+from .detect import detect, what_it_is
 
 __all__ = [
     "ImportFailed",
@@ -81,6 +81,9 @@ def read_document(
         )
     if kind == EMPTY:
         raise ImportFailed(_("the file is empty"))
+    if kind in (BINARY, TEXT) and (holds := what_it_is(data)):
+        # A picture or a data file stored as a "letter" would be binary noise or JSON to read.
+        raise ImportFailed(_("the file is not a letter: %(kind)s") % {"kind": _(holds)})
     if kind == BINARY:
         raise ImportFailed(
             _(

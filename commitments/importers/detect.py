@@ -6,9 +6,56 @@ import io
 import json
 import zipfile
 
+from django.utils.translation import gettext_noop as N_
+
 from .base import BINARY, DOCX, EMPTY, HTML, JSON, PDF, TEXT, ZIP
 
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+# Files people upload by mistake, by their first bytes: named in the refusal, so the user sees
+# what the file was instead of "not a format we read".
+_NOT_LETTERS: tuple[tuple[bytes, int, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", 0, N_("PNG image")),
+    (b"\xff\xd8\xff", 0, N_("JPEG image")),
+    (b"GIF87a", 0, N_("GIF image")),
+    (b"GIF89a", 0, N_("GIF image")),
+    (b"WEBP", 8, N_("WebP image")),
+    (b"II*\x00", 0, N_("TIFF image")),
+    (b"MM\x00*", 0, N_("TIFF image")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, N_("old Office file (.doc, .xls, .msg)")),
+    (b"\x1f\x8b", 0, N_("gzip archive")),
+    (b"7z\xbc\xaf\x27\x1c", 0, N_("7-Zip archive")),
+    (b"Rar!\x1a\x07", 0, N_("RAR archive")),
+    (b"SQLite format 3\x00", 0, N_("SQLite database")),
+    (b"\x7fELF", 0, N_("program")),
+)
+
+
+def what_it_is(data: bytes) -> str:
+    """What a file that is no letter holds, when its first bytes say so ("PNG image"), else ""."""
+    for magic, offset, label in _NOT_LETTERS:
+        if data[offset : offset + len(magic)] == magic:
+            return label
+    head = data[:2048].lstrip().lower()
+    if head.startswith(b"<svg") or (head.startswith(b"<?xml") and b"<svg" in head):
+        return N_("SVG image")
+    if _json_lines(data):
+        return N_("JSON lines data file")
+    return ""
+
+
+def _json_lines(data: bytes) -> bool:
+    """One JSON value per line (.jsonl: labels, exports), not a letter in prose."""
+    lines = [line.strip() for line in data[:65536].splitlines() if line.strip()][:5]
+    if not lines or not all(line[:1] in (b"{", b"[") for line in lines):
+        return False
+    # The last line of the sample may be cut off; the others must each be whole JSON.
+    for line in lines[:-1] if len(lines) > 1 else lines:
+        try:
+            json.loads(line)
+        except ValueError:
+            return False
+    return True
 
 
 def detect(data: bytes) -> str:

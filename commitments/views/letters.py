@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from .. import services
 from ..filters import LetterFilter
+from ..forms import LetterWithdrawForm
 from ..highlight import highlight
 from ..models import OPEN_STATUSES, Commitment, Letter, Review
 
@@ -56,5 +65,31 @@ class LetterDetailView(DetailView):
             pieces=highlight(letter.text, spans),
             commitments=commitments,
             statements=statements,
+            withdraw_form=LetterWithdrawForm(),
+            can_review=services.can_review(self.request.user),
         )
         return context
+
+
+@login_required
+@permission_required(services.REVIEW_PERMISSION, raise_exception=True)
+@require_POST
+def letter_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    letter = get_object_or_404(Letter, pk=pk)
+    form = LetterWithdrawForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(letter)
+    try:
+        services.letter_withdraw(
+            letter=letter, user=request.user, reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as problem:
+        messages.error(request, " ".join(problem.messages))
+    else:
+        messages.success(
+            request, _("Letter withdrawn; its commitments were rejected, each with an event.")
+        )
+    return redirect(letter)
