@@ -4,6 +4,7 @@ WinAnsi), Word documents with python-docx, and officielebekendmakingen-style HTM
 from __future__ import annotations
 
 import io
+import zipfile
 
 
 def _pdf_escape(line: str) -> bytes:
@@ -138,3 +139,23 @@ def make_html(
 </div></div></div>
 <footer>Cookies &amp; privacy</footer>
 </body></html>""".encode()
+
+
+def docx_bomb(xml_mb: int) -> bytes:
+    """A valid .docx whose document.xml unpacks to xml_mb megabytes of paragraphs; the zip
+    itself stays around a megabyte at 300 MB."""
+    source = zipfile.ZipFile(io.BytesIO(make_docx(["x"])))
+    paragraph = b"<w:p><w:r><w:t>De minister zal de Kamer informeren.</w:t></w:r></w:p>" * 1000
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            if info.filename != "word/document.xml":
+                archive.writestr(info, source.read(info))
+                continue
+            head, tail = source.read(info).split(b"<w:body>")
+            with archive.open(info.filename, "w", force_zip64=True) as part:
+                part.write(head + b"<w:body>")
+                for _ in range(xml_mb * 1024 * 1024 // len(paragraph)):
+                    part.write(paragraph)
+                part.write(tail)
+    return out.getvalue()

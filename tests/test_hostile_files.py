@@ -19,7 +19,7 @@ from commitments.extraction.deadlines import parse_deadline
 from commitments.importers import ImportFailed, read_document
 from commitments.letters import file_import
 from commitments.models import Commitment, Letter, Origin
-from tests.documents import make_docx, make_pdf
+from tests.documents import docx_bomb, make_docx, make_pdf
 from tests.fake_extraction import fake_extract
 
 LETTER = (
@@ -32,26 +32,6 @@ LETTER = (
 def english():
     with translation.override("en"):
         yield
-
-
-def docx_bomb(xml_mb: int) -> bytes:
-    """A valid .docx whose document.xml unpacks to xml_mb megabytes of paragraphs; the zip
-    itself stays around a megabyte at 300 MB."""
-    source = zipfile.ZipFile(io.BytesIO(make_docx(["x"])))
-    paragraph = b"<w:p><w:r><w:t>De minister zal de Kamer informeren.</w:t></w:r></w:p>" * 1000
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info in source.infolist():
-            if info.filename != "word/document.xml":
-                archive.writestr(info, source.read(info))
-                continue
-            head, tail = source.read(info).split(b"<w:body>")
-            with archive.open(info.filename, "w", force_zip64=True) as part:
-                part.write(head + b"<w:body>")
-                for _ in range(xml_mb * 1024 * 1024 // len(paragraph)):
-                    part.write(paragraph)
-                part.write(tail)
-    return out.getvalue()
 
 
 def test_a_docx_bomb_is_refused_before_it_is_unpacked():
@@ -287,3 +267,22 @@ def test_the_bar_folder_names_each_bad_file_and_imports_the_good_letter(
     assert "Traceback" not in out + err
     assert Letter.objects.get().source_name == "goed.pdf"
     assert not Commitment.objects.exclude(origin=Origin.EXTRACTED).exists()
+
+
+def test_the_hostile_import_benchmark_runs_at_smoke_size():
+    """bench/bench_hostile_import.py must not rot: its smoke size runs here (the 300 MB run and
+    its peak RSS figure are on demand, `make bench`)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, str(root / "bench" / "bench_hostile_import.py"), "--smoke"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "peak RSS of a run" in result.stdout

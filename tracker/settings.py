@@ -212,6 +212,13 @@ MIDDLEWARE.insert(
 # Turns a refused login into the lockout page; last, as django-axes asks.
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 
+# Zip-based letters (.docx) are checked before unpacking (commitments/importers/archive.py):
+# entries, everything unpacked (python-docx holds it all in memory), and the XML parts, which
+# lxml turns into trees of about eight times their size. A zip bomb is refused in milliseconds.
+LETTER_MAX_ZIP_ENTRIES = _env_int("LETTER_MAX_ZIP_ENTRIES", 1000)
+LETTER_MAX_UNZIPPED_BYTES = _env_int("LETTER_MAX_UNZIPPED_BYTES", 100 * 1024 * 1024)
+LETTER_MAX_XML_BYTES = _env_int("LETTER_MAX_XML_BYTES", 20 * 1024 * 1024)
+
 # Password guessing: after AXES_FAILURE_LIMIT wrong passwords for one account, or from one
 # address, logins are refused for AXES_COOLOFF_MINUTES. Staff unlock in the admin (Access
 # attempts) or with `manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS`.
