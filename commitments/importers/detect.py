@@ -6,7 +6,7 @@ import io
 import json
 import zipfile
 
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from .base import BINARY, DOCX, EMPTY, HTML, JSON, PDF, TEXT, ZIP
 
@@ -15,19 +15,19 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 # Files people upload by mistake, by their first bytes: named in the refusal, so the user sees
 # what the file was instead of "not a format we read".
 _NOT_LETTERS: tuple[tuple[bytes, int, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", 0, N_("PNG image")),
-    (b"\xff\xd8\xff", 0, N_("JPEG image")),
-    (b"GIF87a", 0, N_("GIF image")),
-    (b"GIF89a", 0, N_("GIF image")),
-    (b"WEBP", 8, N_("WebP image")),
-    (b"II*\x00", 0, N_("TIFF image")),
-    (b"MM\x00*", 0, N_("TIFF image")),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, N_("old Office file (.doc, .xls, .msg)")),
-    (b"\x1f\x8b", 0, N_("gzip archive")),
-    (b"7z\xbc\xaf\x27\x1c", 0, N_("7-Zip archive")),
-    (b"Rar!\x1a\x07", 0, N_("RAR archive")),
-    (b"SQLite format 3\x00", 0, N_("SQLite database")),
-    (b"\x7fELF", 0, N_("program")),
+    (b"\x89PNG\r\n\x1a\n", 0, gettext_noop("PNG image")),
+    (b"\xff\xd8\xff", 0, gettext_noop("JPEG image")),
+    (b"GIF87a", 0, gettext_noop("GIF image")),
+    (b"GIF89a", 0, gettext_noop("GIF image")),
+    (b"WEBP", 8, gettext_noop("WebP image")),
+    (b"II*\x00", 0, gettext_noop("TIFF image")),
+    (b"MM\x00*", 0, gettext_noop("TIFF image")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, gettext_noop("old Office file (.doc, .xls, .msg)")),
+    (b"\x1f\x8b", 0, gettext_noop("gzip archive")),
+    (b"7z\xbc\xaf\x27\x1c", 0, gettext_noop("7-Zip archive")),
+    (b"Rar!\x1a\x07", 0, gettext_noop("RAR archive")),
+    (b"SQLite format 3\x00", 0, gettext_noop("SQLite database")),
+    (b"\x7fELF", 0, gettext_noop("program")),
 )
 
 
@@ -38,9 +38,9 @@ def what_it_is(data: bytes) -> str:
             return label
     head = data[:2048].lstrip().lower()
     if head.startswith(b"<svg") or (head.startswith(b"<?xml") and b"<svg" in head):
-        return N_("SVG image")
+        return gettext_noop("SVG image")
     if _json_lines(data):
-        return N_("JSON lines data file")
+        return gettext_noop("JSON lines data file")
     return ""
 
 
