@@ -286,3 +286,25 @@ def test_the_hostile_import_benchmark_runs_at_smoke_size():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "peak RSS of a run" in result.stdout
+
+
+@pytest.mark.django_db
+def test_an_uploaded_docx_bomb_is_refused_by_name(analyst_client, settings, tmp_path, monkeypatch):
+    """The web worker that went to 7.8 GB and a 500 now answers with the reason."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    monkeypatch.setattr(extraction, "extract", fake_extract)
+    settings.MEDIA_ROOT = str(tmp_path)
+    analyst_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    files = [
+        SimpleUploadedFile("bom.docx", docx_bomb(300)),
+        SimpleUploadedFile("goed.txt", LETTER.encode()),
+    ]
+    response = analyst_client.post(
+        reverse("commitments:letter-upload"), {"files": files}, follow=True
+    )
+    assert response.status_code == 200
+    text = "\n".join(str(m) for m in response.context["messages"])
+    assert "bom.docx was not imported: unpacked it would be 300.8\xa0MB" in text
+    assert Letter.objects.get().source_name == "goed.txt"
