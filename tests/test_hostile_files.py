@@ -308,3 +308,22 @@ def test_an_uploaded_docx_bomb_is_refused_by_name(analyst_client, settings, tmp_
     text = "\n".join(str(m) for m in response.context["messages"])
     assert "bom.docx was not imported: unpacked it would be 300.8\xa0MB" in text
     assert Letter.objects.get().source_name == "goed.txt"
+
+
+def test_a_huge_central_directory_is_refused_before_it_is_listed(monkeypatch):
+    """Listing 400,000 entries costs seconds and hundreds of MB: the end record's figures are
+    checked before zipfile reads the directory."""
+    source = zipfile.ZipFile(io.BytesIO(make_docx([LETTER])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for info in source.infolist():
+            archive.writestr(info, source.read(info))
+        for n in range(5000):
+            archive.writestr(f"x/{n}", b"")
+
+    def no_listing(*args, **kwargs):
+        raise AssertionError("the directory was listed")
+
+    monkeypatch.setattr(zipfile.ZipFile, "_RealGetContents", no_listing)
+    with pytest.raises(ImportFailed, match="holds 50\\d\\d files, more than the limit of 1000"):
+        read_document(out.getvalue(), "veel.docx")

@@ -8,7 +8,8 @@ import zipfile
 
 from django.utils.translation import gettext_noop
 
-from .base import BINARY, DOCX, EMPTY, HTML, JSON, PDF, TEXT, ZIP
+from .archive import check_directory
+from .base import BINARY, DOCX, EMPTY, HTML, JSON, PDF, TEXT, ZIP, ImportFailed
 
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
@@ -65,6 +66,12 @@ def detect(data: bytes) -> str:
     if b"%PDF-" in data[:1024]:
         return PDF
     if data.startswith(b"PK\x03\x04"):
+        try:
+            check_directory(data)
+        except ImportFailed:
+            # Too big a directory to list: a name stored in it says what it claims to be, and
+            # the Word reader refuses it with the reason.
+            return DOCX if b"word/document.xml" in data else ZIP
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
