@@ -102,6 +102,12 @@ def _person(record: dict) -> tuple[str, str, str]:
     return str(name or "").strip(), str(office).strip(), ministry
 
 
+def _real_date(value: object):
+    """The API writes "no date" as 0001-01-01T00:00:00Z."""
+    day = iso_date(value)
+    return day if day is not None and day.year > 1900 else None
+
+
 def toezegging(record: dict) -> RegisterEntry:
     number = str(record.get("Nummer") or "").strip()
     text = " ".join(str(record.get("Tekst") or "").split())
@@ -123,7 +129,10 @@ def toezegging(record: dict) -> RegisterEntry:
     made_to = f"{member} ({fractie})" if member and fractie else str(member or fractie or "")
     activity = record.get("Activiteit") if isinstance(record.get("Activiteit"), dict) else {}
     fulfilled = []
-    for doc in record.get("Document") or record.get("Documenten") or []:
+    # KamerbriefNakoming is the live API's name for the fulfilling letters (expanded).
+    for doc in (
+        record.get("KamerbriefNakoming") or record.get("Document") or record.get("Documenten") or []
+    ):
         if isinstance(doc, dict) and doc.get("Id") and doc.get("Verwijderd") is not True:
             fulfilled.append(
                 (
@@ -143,9 +152,10 @@ def toezegging(record: dict) -> RegisterEntry:
             record.get("Datum")
             or activity.get("Datum")
             or record.get("AanmaakDatum")
+            or record.get("Aanmaakdatum")
             or record.get("GewijzigdOp")
         ),
-        due_date=iso_date(record.get("DatumNakoming")),
+        due_date=_real_date(record.get("DatumNakoming")),
         committee=str(record.get("Commissie") or activity.get("Voortouwnaam") or "")[:200],
         external_id=str(record.get("Id") or ""),
         fulfilled_by=fulfilled,

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from commitments.letters import FileImportResult, file_import, letter_extract, too_large
-from commitments.models import ExtractionState
+from commitments.models import ExtractionState, SourceKind
 
 # A progress bar is worth drawing only on a terminal and for more than a handful of files.
 PROGRESS_FROM = 5
@@ -123,7 +123,11 @@ class Command(BaseCommand):
             result.failures.append((name, exc.strerror or str(exc)))
             return result
         result = file_import(
-            data=data, name=path.name, store_original=True, resolve_file=_sibling_resolver(path)
+            data=data,
+            name=path.name,
+            store_original=True,
+            resolve_file=_sibling_resolver(path),
+            source_kind=SourceKind.FILE,
         )
         return self._renamed(result, path)
 
