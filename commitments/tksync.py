@@ -705,7 +705,7 @@ def extract_pending() -> int:
     pending = list(
         Letter.objects.filter(
             source_kind=SourceKind.OPENDATA, extraction_state=ExtractionState.PENDING
-        ).defer("text")
+        ).order_by("pk")  # the order they came in, as an uninterrupted run extracts them
     )
     _extract(pending)
     return len(pending)
