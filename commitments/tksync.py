@@ -761,3 +761,31 @@ def _finish(ctx: Context, state: str, *, error: str = "", url: str = "") -> None
         state=state, finished_at=timezone.now(), error=error[:5000], error_url=url[:2000]
     )
     ctx.run.refresh_from_db()
+
+
+# --- what the status page shows ----------------------------------------------------------------
+
+
+def status_overview(*, runs: int = 20, items: int = 100, failures: int = 50) -> dict:
+    """The staff status page: cursors, the latest runs, what the last run that brought anything
+    brought, and the latest failures with their URLs and reasons."""
+    recent = list(SyncRun.objects.all()[:runs])
+    last = recent[0] if recent else None
+    productive = SyncRun.objects.filter(items__isnull=False).distinct().first()
+    return {
+        "cursors": list(SyncCursor.objects.all()),
+        "runs": recent,
+        "last_run": last,
+        "productive_run": productive,
+        "came_in": list(
+            productive.items.exclude(action=SyncAction.FAILED).select_related(
+                "letter", "commitment"
+            )[:items]
+        )
+        if productive
+        else [],
+        "failures": list(
+            SyncItem.objects.filter(action=SyncAction.FAILED).select_related("run")[:failures]
+        ),
+        "odata_url": settings.TK_ODATA_URL,
+    }

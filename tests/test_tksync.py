@@ -54,7 +54,7 @@ class Sleeper:
         self.waits.append(seconds)
 
 
-def client(sleeper: Sleeper | None = None, **kwargs) -> tksync.Http:
+def http_client(sleeper: Sleeper | None = None, **kwargs) -> tksync.Http:
     kwargs.setdefault("attempts", 4)
     return tksync.Http(timeout=5, sleep=sleeper or Sleeper(), **kwargs)
 
@@ -169,7 +169,7 @@ def test_first_run_stores_the_letters_and_toezeggingen_a_second_changes_nothing(
         "Document": "2024-04-11T09:00:03.7Z",
         "Toezegging": "2024-04-06T09:00:00.9Z",
     }
-    assert "new letters: 3" in capsys.readouterr().out
+    assert "nieuwe brieven: 3" in capsys.readouterr().out
 
     before = snapshot()
     api.requests.clear()
@@ -220,7 +220,7 @@ def test_a_letter_added_later_arrives_with_its_commitment_and_fulfils_a_toezeggi
 def test_a_429_is_retried_after_the_time_retry_after_asks(api):
     api.fail("/Document?", status=429, headers={"Retry-After": "7"})
     sleeper = Sleeper()
-    run = tksync.sync(client=client(sleeper))
+    run = tksync.sync(client=http_client(sleeper))
     assert run.state == SyncState.DONE
     assert sleeper.waits == [7.0]
     assert Letter.objects.count() == 3
@@ -231,7 +231,7 @@ def test_a_500_is_retried_with_backoff_and_then_succeeds(api):
     api.fail("$skip=2", status=500)
     api.fail("$skip=2", status=503)
     sleeper = Sleeper()
-    run = tksync.sync(client=client(sleeper, backoff=1.0))
+    run = tksync.sync(client=http_client(sleeper, backoff=1.0))
     assert run.state == SyncState.DONE
     assert len(sleeper.waits) == 2 and 1 <= sleeper.waits[0] < sleeper.waits[1] <= 2.5
     assert Letter.objects.count() == 3 and Commitment.objects.filter(origin="register").count() == 3
@@ -243,7 +243,7 @@ def test_giving_up_names_the_url_and_keeps_the_cursor_after_the_last_stored_page
         api.fail("Document?", status=502)  # every attempt at the first Document page
     sleeper = Sleeper()
     with caplog.at_level(logging.ERROR, logger="commitments.tksync"):
-        run = tksync.sync(client=client(sleeper))
+        run = tksync.sync(client=http_client(sleeper))
     assert run.state == SyncState.FAILED
     assert "4" in run.error and "502" in run.error
     assert run.error_url.startswith(f"{api.odata_url}/Document?")
@@ -260,16 +260,16 @@ def test_a_truncated_page_is_an_error_naming_its_url_and_the_next_run_completes(
     api.fail("Document?", truncate=True)
     api.faults[-1].path = "$skip=2"  # the second Document page
     with caplog.at_level(logging.ERROR, logger="commitments.tksync"):
-        run = tksync.sync(client=client(), entities=("Document",))
+        run = tksync.sync(client=http_client(), entities=("Document",))
     assert run.state == SyncState.FAILED
-    assert "truncated or not valid JSON" in run.error
+    assert "afgebroken of geen geldige JSON" in run.error
     assert "$skip=2" in urllib.parse.unquote(run.error_url) and run.error_url in caplog.text
     # Page one is stored; the cursor stops short of its last timestamp, which the next page
     # shares (two records changed at the same moment): neither is skipped on the resume.
     assert SyncCursor.objects.get(entity="Document").position == "2024-03-18T10:00:00.1234567Z"
     assert set(Letter.objects.values_list("external_id", flat=True)) == {GRONINGEN, WOO}
 
-    assert tksync.sync(client=client()).state == SyncState.DONE
+    assert tksync.sync(client=http_client()).state == SyncState.DONE
     assert snapshot() == uninterrupted
 
 
@@ -280,7 +280,7 @@ def _uninterrupted() -> dict:
         pass
 
     with pytest.raises(Rollback), transaction.atomic():
-        tksync.sync(client=client())
+        tksync.sync(client=http_client())
         result = snapshot()
         raise Rollback
     assert Letter.objects.count() == 0
@@ -297,12 +297,12 @@ def test_a_sync_killed_after_a_page_resumes_to_the_same_database(api, pages):
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        tksync.sync(client=client(), on_page=kill)
+        tksync.sync(client=http_client(), on_page=kill)
     killed = SyncRun.objects.get()
     assert killed.state == SyncState.FAILED and "KeyboardInterrupt" in killed.error
     assert not SyncCursor.objects.exclude(claimed_by="").exists()  # the claim was released
 
-    assert tksync.sync(client=client()).state == SyncState.DONE
+    assert tksync.sync(client=http_client()).state == SyncState.DONE
     assert snapshot() == uninterrupted
 
 
@@ -321,9 +321,9 @@ def test_a_sync_killed_in_the_middle_of_a_page_resumes_to_the_same_database(api,
 
     monkeypatch.setitem(tksync.STORE, "Document", dies)
     with pytest.raises(SystemExit):
-        tksync.sync(client=client())
+        tksync.sync(client=http_client())
     monkeypatch.setitem(tksync.STORE, "Document", real)
-    assert tksync.sync(client=client()).state == SyncState.DONE
+    assert tksync.sync(client=http_client()).state == SyncState.DONE
     assert snapshot() == uninterrupted
 
 
@@ -335,10 +335,10 @@ def test_letters_stored_but_not_extracted_before_a_crash_are_extracted_next_run(
 
     monkeypatch.setattr(tksync, "_extract", crash)
     with pytest.raises(SystemExit):
-        tksync.sync(client=client())
+        tksync.sync(client=http_client())
     assert Letter.objects.filter(extraction_state=ExtractionState.PENDING).count() == 2
     monkeypatch.undo()
-    tksync.sync(client=client())
+    tksync.sync(client=http_client())
     assert not Letter.objects.filter(extraction_state=ExtractionState.PENDING).exists()
     assert Letter.objects.count() == 3
 
@@ -349,7 +349,7 @@ def test_letters_stored_but_not_extracted_before_a_crash_are_extracted_next_run(
 @pytest.mark.django_db
 def test_a_second_run_while_one_holds_the_cursors_imports_nothing(api):
     assert tksync._claim("Document", "other-run") and tksync._claim("Toezegging", "other-run")
-    run = tksync.sync(client=client())
+    run = tksync.sync(client=http_client())
     assert run.state == SyncState.BUSY
     assert Letter.objects.count() == 0 and Commitment.objects.count() == 0
     assert not any(r.startswith("/OData") for r in api.requests)
@@ -379,8 +379,8 @@ def test_a_run_that_lost_its_claim_stops_without_moving_the_cursor(api, monkeypa
     def steal(entity: str, page: int) -> None:
         SyncCursor.objects.filter(entity=entity).update(claimed_by="thief")
 
-    run = tksync.sync(client=client(), on_page=steal, entities=("Document",))
-    assert run.state == SyncState.FAILED and "another run" in run.error
+    run = tksync.sync(client=http_client(), on_page=steal, entities=("Document",))
+    assert run.state == SyncState.FAILED and "andere run" in run.error
     assert SyncCursor.objects.get(entity="Document").position == "2024-03-18T10:00:00.1234567Z"
 
 
@@ -390,7 +390,7 @@ def test_a_run_that_lost_its_claim_stops_without_moving_the_cursor(api, monkeypa
 @pytest.mark.django_db
 def test_a_server_that_ignores_the_filter_still_gets_no_motie_in(api):
     api.honour_filter = False
-    run = tksync.sync(client=client(), entities=("Document",))
+    run = tksync.sync(client=http_client(), entities=("Document",))
     assert run.state == SyncState.DONE
     assert not Letter.objects.filter(document_number="2024D14500").exists()
     assert Letter.objects.count() == 3
@@ -400,7 +400,7 @@ def test_a_server_that_ignores_the_filter_still_gets_no_motie_in(api):
 @pytest.mark.django_db
 def test_the_filter_asks_for_the_letter_soorten_and_deleted_records(api, settings):
     settings.TK_LETTER_SOORTEN = ["Brief regering"]
-    tksync.sync(client=client(), entities=("Document",))
+    tksync.sync(client=http_client(), entities=("Document",))
     first = urllib.parse.unquote(api.requests[0])
     assert "$filter=(Soort eq 'Brief regering' or Verwijderd eq true)" in first
     assert "$orderby=ApiGewijzigdOp asc,Id asc" in first
@@ -422,7 +422,7 @@ def test_since_starts_from_a_date_for_a_backfill(api):
 @pytest.mark.django_db
 def test_a_file_that_is_gone_is_a_failed_letter_and_the_sync_goes_on(api):
     api.fail(f"Document({GRONINGEN})/resource", status=404)
-    run = tksync.sync(client=client(), entities=("Document",))
+    run = tksync.sync(client=http_client(), entities=("Document",))
     assert run.state == SyncState.DONE
     failure = SyncItem.objects.get(action=SyncAction.FAILED, external_id=GRONINGEN)
     assert "404" in failure.reason and failure.url.endswith(f"Document({GRONINGEN})/resource")
@@ -433,10 +433,10 @@ def test_a_file_that_is_gone_is_a_failed_letter_and_the_sync_goes_on(api):
 def test_a_file_the_network_cannot_deliver_stops_the_page_so_it_is_fetched_again(api):
     for _attempt in range(4):
         api.fail(f"Document({WOO})/resource", status=503)
-    run = tksync.sync(client=client(), entities=("Document",))
+    run = tksync.sync(client=http_client(), entities=("Document",))
     assert run.state == SyncState.FAILED and f"Document({WOO})/resource" in run.error_url
     assert SyncCursor.objects.get(entity="Document").position == ""
-    assert tksync.sync(client=client(), entities=("Document",)).state == SyncState.DONE
+    assert tksync.sync(client=http_client(), entities=("Document",)).state == SyncState.DONE
     assert Letter.objects.filter(external_id=WOO).exists()
 
 
@@ -446,7 +446,7 @@ def test_an_uploaded_letter_is_not_stored_twice_and_learns_its_document_number(a
 
     pdf = (FIXTURES / "files" / f"{WOO}.pdf").read_bytes()
     uploaded = file_import(data=pdf, name="woo.pdf", source_kind=SourceKind.UPLOAD).letters[0]
-    tksync.sync(client=client(), entities=("Document",))
+    tksync.sync(client=http_client(), entities=("Document",))
     letter = Letter.objects.get(pk=uploaded.letter.pk)
     assert Letter.objects.filter(content_hash=letter.content_hash).count() == 1
     assert letter.source_kind == SourceKind.UPLOAD
@@ -485,12 +485,12 @@ def test_retry_after_as_a_date(monkeypatch):
 def test_a_4xx_is_not_retried_and_a_connection_refused_is(api):
     sleeper = Sleeper()
     with pytest.raises(tksync.SyncError) as caught:
-        client(sleeper).get(f"{api.odata_url}/Onbekend")
+        http_client(sleeper).get(f"{api.odata_url}/Onbekend")
     assert caught.value.status == 404 and sleeper.waits == []
     dead = api.base
     api.stop()
     with pytest.raises(tksync.SyncError) as caught:
-        client(sleeper, attempts=2).get(dead + "/OData/v4/2.0/Document")
+        http_client(sleeper, attempts=2).get(dead + "/OData/v4/2.0/Document")
     assert dead in str(caught.value) and len(sleeper.waits) == 1
     api.stop = lambda: None  # already stopped
 
@@ -509,7 +509,56 @@ def test_the_task_runs_the_sync_and_beat_runs_it_hourly(api, settings):
 @pytest.mark.django_db
 @override_settings(TK_SYNC_TIMESTAMP_FIELD="GewijzigdOp")
 def test_the_cursor_can_follow_gewijzigdop(api):
-    run = tksync.sync(client=client(), entities=("Toezegging",))
+    run = tksync.sync(client=http_client(), entities=("Toezegging",))
     assert run.state == SyncState.DONE
     assert SyncCursor.objects.get(entity="Toezegging").position == "2024-04-06T09:00:00+01:00"
     assert "GewijzigdOp gt" not in urllib.parse.unquote(" ".join(api.requests))
+
+
+# --- what staff and readers see ---------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_status_page_shows_the_last_run_what_came_in_and_the_failures(api, client):
+    from tests.factories import UserFactory
+
+    tksync.sync(client=http_client())
+    url = "/open-data/"
+    assert client.get(url).status_code == 302  # to the login page
+    client.force_login(UserFactory(username="lezer2"))
+    assert client.get(url).status_code == 302  # not staff
+    client.force_login(UserFactory(username="beheer", is_staff=True))
+    page = client.get(url).content.decode()
+    assert "2024-04-11T09:00:03.7Z" in page  # how far Document is read
+    assert "Stand van zaken versterkingsopgave Groningen" in page  # a letter that came in
+    assert "TZ202311-007" in page  # a toezegging that came in
+    # The failure with its reason and URL.
+    assert "OCR" in page and f"Document({SCAN})/resource" in page
+
+
+@pytest.mark.django_db
+def test_the_letters_list_and_page_show_where_a_letter_came_from(api, viewer_client):
+    from commitments.letters import file_import
+
+    file_import(
+        data=b"Den Haag, 1 maart 2024\n\nGeachte Voorzitter,\n\nEen brief die iemand uploadde.\n",
+        name="brief.txt",
+        source_kind=SourceKind.UPLOAD,
+    )
+    tksync.sync(client=http_client(), entities=("Document",))
+    listing = viewer_client.get("/brieven/").content.decode()
+    assert "open data van de Tweede Kamer" in listing and "upload" in listing
+    assert (
+        'href="https://www.tweedekamer.nl/kamerstukken/brieven_regering/detail?'
+        'id=2024Z04567&amp;did=2024D10421"' in listing
+    )
+    only_open_data = viewer_client.get("/brieven/?source_kind=opendata").content.decode()
+    assert "brief.txt" in listing and "brief.txt" not in only_open_data
+    assert only_open_data.count('rel="noopener noreferrer external"') == 3
+
+    woo = Letter.objects.get(external_id=WOO)
+    Letter.objects.filter(pk=woo.pk).update(
+        withdrawn_at_source=dt.datetime(2024, 5, 3, tzinfo=dt.UTC)
+    )
+    page = viewer_client.get(woo.get_absolute_url()).content.decode()
+    assert "2024D14007" in page and "3 mei 2024" in page
