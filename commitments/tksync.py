@@ -121,7 +121,6 @@ class Http:
     max_wait: float = 300
     backoff: float = 1.0
     sleep: Callable[[float], None] = time.sleep
-    waits: list[float] = field(default_factory=list)
 
     @classmethod
     def from_settings(cls, **overrides) -> Http:
@@ -172,7 +171,6 @@ class Http:
             log.warning(
                 "%s: %s; attempt %d of %d in %.1f s", url, reason, attempt + 1, self.attempts, wait
             )
-            self.waits.append(wait)
             self.sleep(wait)
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -443,7 +441,10 @@ def store_document(ctx: Context, record: dict) -> None:
     metadata = document_metadata(record)
     existing = Letter.objects.filter(external_id=doc_id).first()
     if existing is not None:
+        # Changed metadata only fills gaps; the stored text is not fetched again.
         ctx.tally.letters_existing += 1
+        if _complete(existing, metadata):
+            ctx.item(DOCUMENT, record, SyncAction.LETTER_UPDATED, letter=existing)
         return
     size = record.get("ContentLength")
     file_url = resource_url(doc_id)

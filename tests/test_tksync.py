@@ -409,6 +409,14 @@ def test_the_filter_asks_for_the_letter_soorten_and_deleted_records(api, setting
 
 
 @pytest.mark.django_db
+def test_the_command_draws_a_progress_bar_per_entity_set(api, capsys):
+    call_command("synctk", "--progress", "always")
+    bars = capsys.readouterr().err
+    assert "Document: 100%" in bars and "5/5" in bars  # @odata.count: five Document records
+    assert "Toezegging: 100%" in bars
+
+
+@pytest.mark.django_db
 def test_since_starts_from_a_date_for_a_backfill(api):
     call_command("synctk", "--since", "2024-04-06", "--only", "Document")
     first = urllib.parse.unquote(api.requests[0])
