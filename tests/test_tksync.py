@@ -31,6 +31,7 @@ from tests.tkapi_standin import FIXTURES, StandIn
 
 D = "b3f0c2de-1a11-4c1e-9f10-00000000000"  # the recorded Document Ids end in 1..7
 GRONINGEN, WOO, SCAN, ANSWERS, LATER = D + "1", D + "2", D + "4", D + "6", D + "7"
+FINAL_DOCUMENT = "2024-04-11T09:00:03.7Z"  # the latest change among the recorded Documents
 
 
 @pytest.fixture
@@ -224,6 +225,7 @@ def test_a_429_is_retried_after_the_time_retry_after_asks(api):
     assert run.state == SyncState.DONE
     assert sleeper.waits == [7.0]
     assert Letter.objects.count() == 3
+    assert SyncCursor.objects.get(entity="Document").position == FINAL_DOCUMENT
 
 
 @pytest.mark.django_db
@@ -235,6 +237,7 @@ def test_a_500_is_retried_with_backoff_and_then_succeeds(api):
     assert run.state == SyncState.DONE
     assert len(sleeper.waits) == 2 and 1 <= sleeper.waits[0] < sleeper.waits[1] <= 2.5
     assert Letter.objects.count() == 3 and Commitment.objects.filter(origin="register").count() == 3
+    assert SyncCursor.objects.get(entity="Document").position == FINAL_DOCUMENT
 
 
 @pytest.mark.django_db
@@ -428,10 +431,15 @@ def test_since_starts_from_a_date_for_a_backfill(api):
 
 
 @pytest.mark.django_db
-def test_a_file_that_is_gone_is_a_failed_letter_and_the_sync_goes_on(api):
+def test_a_file_that_is_gone_is_a_failed_letter_and_the_sync_goes_on(api, caplog):
     api.fail(f"Document({GRONINGEN})/resource", status=404)
-    run = tksync.sync(client=http_client(), entities=("Document",))
+    with caplog.at_level(logging.WARNING, logger="commitments.tksync"):
+        run = tksync.sync(client=http_client(), entities=("Document",))
     assert run.state == SyncState.DONE
+    assert SyncCursor.objects.get(entity="Document").position == FINAL_DOCUMENT
+    assert (
+        "2024D10421 not stored" in caplog.text and f"Document({GRONINGEN})/resource" in caplog.text
+    )
     failure = SyncItem.objects.get(action=SyncAction.FAILED, external_id=GRONINGEN)
     assert "404" in failure.reason and failure.url.endswith(f"Document({GRONINGEN})/resource")
     assert Letter.objects.count() == 2
@@ -570,3 +578,41 @@ def test_the_letters_list_and_page_show_where_a_letter_came_from(api, viewer_cli
     )
     page = viewer_client.get(woo.get_absolute_url()).content.decode()
     assert "2024D14007" in page and "3 mei 2024" in page
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_three_runs_racing_import_every_record_once(api):
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite serialises writers, so there is no race to test")
+    barrier = threading.Barrier(3)
+    runs, errors = [], []
+
+    def run() -> None:
+        try:
+            barrier.wait(timeout=10)
+            runs.append(tksync.sync(client=http_client()))
+        except BaseException as exc:  # noqa: B036 - asserted below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert errors == []
+    assert sorted(Letter.objects.values_list("external_id", flat=True)) == sorted(
+        [GRONINGEN, WOO, ANSWERS]
+    )
+    assert Commitment.objects.filter(origin="register").count() == 3
+    assert sum(r.letters_created for r in runs) == 3
+    assert sum(r.register_created for r in runs) == 3
+    assert SyncItem.objects.filter(action=SyncAction.FAILED).count() == 1  # the scan, once
+    assert all(r.state in (SyncState.DONE, SyncState.BUSY) for r in runs)
