@@ -106,8 +106,8 @@ class CommitmentAdmin(admin.ModelAdmin):
 @admin.register(Letter)
 class LetterAdmin(admin.ModelAdmin):
     list_display = ("__str__", "date", "addressee", "ministry", "kamerstuk", "extraction_state")
-    list_filter = ("addressee", "extraction_state")
-    search_fields = ("title", "kamerstuk", "source_name")
+    list_filter = ("addressee", "extraction_state", "source_kind")
+    search_fields = ("title", "kamerstuk", "source_name", "document_number")
     readonly_fields = ("content_hash", "imported_at", "extracted_at")
     show_full_result_count = False
 
@@ -140,4 +140,5 @@ class EventAdmin(admin.ModelAdmin):
         return False
 
 
-from . import admin_digests  # noqa: E402,F401 - registers Subscription and Digest
+from . import admin_digests  # noqa: E402,F401,I001 - registers Subscription and Digest
+from . import admin_sync  # noqa: E402,F401 - registers SyncRun and SyncCursor

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .forms import IsoDateInput
-from .models import Commitment, Kind, Letter, Review, Status, today
+from .models import Commitment, Kind, Letter, Review, SourceKind, Status, today
 
 
 class IsoDateRangeWidget(filters.widgets.DateRangeWidget):
@@ -135,6 +135,7 @@ def filter_commitments(params, queryset: QuerySet | None = None) -> CommitmentFi
 class LetterFilter(filters.FilterSet):
     date = filters.DateFromToRangeFilter(label=_("Date between"), widget=IsoDateRangeWidget())
     ministry = filters.CharFilter(label=_("Ministry"))
+    source_kind = filters.ChoiceFilter(label=_("Came in by"), choices=SourceKind.choices)
     has_open = filters.BooleanFilter(
         label=_("Has open commitments"),
         method="filter_has_open",

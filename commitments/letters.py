@@ -323,6 +323,7 @@ def file_import(
     user=None,
     store_original: bool = True,
     resolve_file: Callable[[str], bytes | None] | None = None,
+    source_kind: str = "",
 ) -> FileImportResult:
     """Store what one file holds: its letter(s), and for open data its register commitments.
 
@@ -354,6 +355,8 @@ def file_import(
     try:
         with transaction.atomic():
             for item in parsed.letters:
+                if source_kind:
+                    item.metadata.setdefault("source_kind", source_kind)
                 outcome = _store_letter(
                     item,
                     name=name,
@@ -400,8 +403,36 @@ def brief_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"[:300]
 
 
+def parsed_letter_import(
+    item: ParsedLetter, *, name: str, data: bytes | None, original_format: str = ""
+) -> ImportResult:
+    """One letter an importer has already read (the open-data sync fetches the file and the
+    clean text itself), stored exactly as `file_import` stores a file's letter: once per
+    content, the original file kept under a generated name. Raises ImportFailed."""
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            return _store_letter(
+                item,
+                name=name,
+                user=None,
+                data=data,
+                stored=stored,
+                original_format=original_format,
+            )
+    except Exception:
+        _remove_files(stored)
+        raise
+
+
 def _store_letter(
-    item: ParsedLetter, *, name: str, user, data: bytes | None, stored: list[str]
+    item: ParsedLetter,
+    *,
+    name: str,
+    user,
+    data: bytes | None,
+    stored: list[str],
+    original_format: str = "",
 ) -> ImportResult:
     try:
         outcome = letter_import(
@@ -415,7 +446,9 @@ def _store_letter(
         raise ImportFailed(str(exc)) from None
     if outcome.created and data is not None:
         # A generated name: nothing of the uploaded file name reaches the file system.
-        filename = f"{uuid.uuid4().hex}{EXTENSIONS.get(item.source_format, '.bin')}"
+        # The original may be another format than the text (a PDF kept beside the clean HTML).
+        extension = EXTENSIONS.get(original_format or item.source_format, ".bin")
+        filename = f"{uuid.uuid4().hex}{extension}"
         outcome.letter.original_file.save(filename, ContentFile(data), save=False)
         stored.append(outcome.letter.original_file.name)
         Letter.objects.filter(pk=outcome.letter.pk).update(
@@ -496,7 +529,10 @@ def _fulfilment_events(entry: RegisterEntry) -> list[dict]:
     """The timeline fields for each letter the register says fulfils the commitment."""
     events = []
     for doc_id, title, url in entry.fulfilled_by:
-        letter = Letter.objects.filter(source_url=document_url(doc_id)).first()
+        letter = (
+            Letter.objects.filter(source_url=document_url(doc_id)).first()
+            or Letter.objects.filter(external_id=doc_id).first()
+        )
         # Dated by the fulfilling letter (or the promise) rather than the import, so a register
         # import of years of history does not fill this week's digests as "fulfilled".
         day = (letter.date if letter else None) or entry.made_on or timezone.localdate()

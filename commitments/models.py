@@ -33,6 +33,14 @@ class ExtractionState(models.TextChoices):
     FAILED = "failed", _("failed")
 
 
+class SourceKind(models.TextChoices):
+    """How a letter reached the tracker."""
+
+    UPLOAD = "upload", _("upload")
+    FILE = "file", _("file import")
+    OPENDATA = "opendata", _("Tweede Kamer open data")
+
+
 class Letter(models.Model):
     """A letter from the government to parliament, with its text as imported."""
 
@@ -86,6 +94,21 @@ class Letter(models.Model):
         verbose_name=_("withdrawn by"),
     )
     withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    source_kind = models.CharField(
+        _("came in by"), max_length=10, choices=SourceKind.choices, blank=True
+    )
+    # The Tweede Kamer's Document Id (a GUID) and number ("2024D10421"): the open-data sync
+    # finds a letter again by the Id, and the register's fulfilling letters point at it.
+    external_id = models.CharField(
+        _("open-data document Id"), max_length=64, null=True, blank=True, unique=True
+    )
+    document_number = models.CharField(
+        _("document number"), max_length=20, blank=True, db_index=True
+    )
+    # The document's page on tweedekamer.nl (source_url is the file itself).
+    public_url = models.URLField(_("official page"), max_length=500, blank=True)
+    # The Kamer removed the document from its open data; the letter and its commitments stay.
+    withdrawn_at_source = models.DateTimeField(_("withdrawn at the source"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("letter")
@@ -549,3 +572,107 @@ class Digest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.to_email} {self.week_start} ({self.status})"
+
+
+# --- Tweede Kamer open data sync (issue 9) --------------------------------------------------
+
+
+class SyncCursor(models.Model):
+    """How far the sync has read one OData entity set, and who is reading it now.
+
+    `position` is the change timestamp of the last record fully stored, exactly as the API
+    wrote it (seven decimals: a datetime would round it and fetch that record again). A run
+    claims the row with a compare-and-swap UPDATE on `claimed_by`/`claimed_until`, so two
+    beat instances never walk the same set at once.
+    """
+
+    entity = models.CharField(_("entity set"), max_length=40, unique=True)
+    position = models.CharField(_("read up to"), max_length=40, blank=True)
+    claimed_by = models.CharField(max_length=40, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("sync cursor")
+        verbose_name_plural = _("sync cursors")
+        ordering = ["entity"]
+
+    def __str__(self) -> str:
+        return f"{self.entity}: {self.position or '-'}"
+
+
+class SyncState(models.TextChoices):
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
+    BUSY = "busy", _("skipped: another sync was running")
+
+
+class SyncRun(models.Model):
+    """One run of the open-data sync: what it fetched, what came in, and how it ended."""
+
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=SyncState.choices, default=SyncState.RUNNING
+    )
+    since = models.CharField(_("from"), max_length=40, blank=True)
+    pages = models.PositiveIntegerField(_("pages"), default=0)
+    records = models.PositiveIntegerField(_("records"), default=0)
+    letters_created = models.PositiveIntegerField(_("new letters"), default=0)
+    letters_existing = models.PositiveIntegerField(_("letters already present"), default=0)
+    register_created = models.PositiveIntegerField(_("new register commitments"), default=0)
+    register_updated = models.PositiveIntegerField(_("register updates"), default=0)
+    withdrawn = models.PositiveIntegerField(_("withdrawn at the source"), default=0)
+    skipped = models.PositiveIntegerField(_("skipped"), default=0)
+    failed = models.PositiveIntegerField(_("failed"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    error_url = models.URLField(_("error URL"), max_length=2000, blank=True)
+
+    class Meta:
+        verbose_name = _("sync run")
+        verbose_name_plural = _("sync runs")
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.started_at:%Y-%m-%d %H:%M} ({self.state})"
+
+
+class SyncAction(models.TextChoices):
+    LETTER_CREATED = "letter_created", _("new letter")
+    LETTER_UPDATED = "letter_updated", _("letter already present, details added")
+    REGISTER_CREATED = "register_created", _("new register commitment")
+    REGISTER_UPDATED = "register_updated", _("register commitment updated")
+    WITHDRAWN = "withdrawn", _("withdrawn at the source")
+    FAILED = "failed", _("failed")
+
+
+class SyncItem(models.Model):
+    """One record a sync run brought in, changed or could not store (with its reason)."""
+
+    run = models.ForeignKey(SyncRun, on_delete=models.CASCADE, related_name="items")
+    entity = models.CharField(_("entity set"), max_length=40)
+    external_id = models.CharField(_("Id"), max_length=64, blank=True)
+    label = models.CharField(_("record"), max_length=200, blank=True)
+    action = models.CharField(_("what happened"), max_length=20, choices=SyncAction.choices)
+    url = models.URLField(_("URL"), max_length=2000, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    letter = models.ForeignKey(
+        Letter, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    commitment = models.ForeignKey(
+        Commitment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("sync record")
+        verbose_name_plural = _("sync records")
+        ordering = ["-at", "-id"]
+        indexes = [
+            # Serves the status page's "recent failures" list.
+            models.Index(fields=["action", "-at"], name="syncitem_action_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entity} {self.label or self.external_id}: {self.action}"

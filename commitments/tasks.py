@@ -78,3 +78,27 @@ def requeue_stuck_digests_task() -> int:
     if ids:
         log.info("requeued %s digest(s)", len(ids))
     return len(ids)
+
+
+# --- Tweede Kamer open data (issue 9) ----------------------------------------------------------
+
+
+@shared_task(acks_late=True)  # idempotent, and the cursor claim keeps a redelivery from doubling
+def sync_tk_task() -> dict[str, int | str]:
+    from .tksync import sync
+
+    run = sync()
+    log.info(
+        "open-data sync %s: %s new letter(s), %s new and %s updated toezegging(s), %s failed",
+        run.state,
+        run.letters_created,
+        run.register_created,
+        run.register_updated,
+        run.failed,
+    )
+    return {
+        "state": run.state,
+        "letters": run.letters_created,
+        "register": run.register_created,
+        "failed": run.failed,
+    }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import commitments, digests, imports, letters, links
+from .views import commitments, digests, imports, letters, links, sync
 
 app_name = "commitments"
 
@@ -25,6 +25,7 @@ urlpatterns = [
     path("abonnementen/<int:pk>/opzeggen", digests.subscription_delete, name="subscription-delete"),
     path("afmelden/<str:token>/", digests.unsubscribe, name="unsubscribe"),
     path("uitgaande-mail/", digests.digest_outbox, name="digest-outbox"),
+    path("open-data/", sync.sync_status, name="sync-status"),
     path("brieven/uploaden", imports.letter_upload, name="letter-upload"),
     path("verwijzingen/<int:pk>/bevestigen", links.link_confirm, name="link-confirm"),
     path("verwijzingen/<int:pk>/afwijzen", links.link_reject, name="link-reject"),

@@ -140,7 +140,7 @@ def _toezegging(number: str, **fields) -> dict:
         ),
         (_toezegging("TZ2", Tekst=["a"]), "Tekst should be text, not a list"),
         (_toezegging("TZ2", Document=5), "Document should be a list of objects"),
-        (_toezegging("TZ2", Activiteit=[1]), "Activiteit should be an object, not a list"),
+        (_toezegging("TZ2", Activiteit=[1]), "Activiteit should be a list of objects, not a list"),
         (_toezegging("TZ2", Persoon=True), "Persoon should be an object, not true/false"),
         (_toezegging("TZ2", Fractie={"Afkorting": 3}), "Fractie.Afkorting should be text"),
     ],

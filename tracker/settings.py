@@ -178,6 +178,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "commitments.tasks.requeue_stuck_digests_task",
         "schedule": dt.timedelta(seconds=_env_int("DIGEST_REAPER_EVERY_SECONDS", 300)),
     },
+    "sync-tweede-kamer-open-data-hourly": {
+        "task": "commitments.tasks.sync_tk_task",
+        "schedule": dt.timedelta(seconds=_env_int("TK_SYNC_EVERY_SECONDS", 3600)),
+    },
 }
 
 # Weekly digests: a send still "sending" after this long is taken to be dead and requeued.
@@ -185,6 +189,36 @@ DIGEST_STUCK_AFTER_SECONDS = _env_int("DIGEST_STUCK_AFTER_SECONDS", 15 * 60)
 DIGEST_SEND_MAX_RETRIES = _env_int("DIGEST_SEND_MAX_RETRIES", 5)
 # Signed unsubscribe links in mails stop working after this many seconds.
 DIGEST_UNSUBSCRIBE_MAX_AGE = _env_int("DIGEST_UNSUBSCRIBE_MAX_AGE", 90 * 24 * 3600)
+
+# Tweede Kamer open data (issue 9): `manage.py synctk` and the beat task above follow the
+# OData API from a stored cursor.
+TK_ODATA_URL = env.str(
+    "TK_ODATA_URL", default="https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0"
+).rstrip("/")
+# The Soorten of Document that are letters of the government (ministers, state secretaries).
+TK_LETTER_SOORTEN = env.list(
+    "TK_LETTER_SOORTEN",
+    default=["Brief regering", "Antwoord schriftelijke vragen", "Mededeling (uitstel antwoord)"],
+)
+# The change timestamp the cursor follows: ApiGewijzigdOp (when the API got the change) or
+# GewijzigdOp (when the Kamer made it).
+TK_SYNC_TIMESTAMP_FIELD = env.str("TK_SYNC_TIMESTAMP_FIELD", default="ApiGewijzigdOp")
+if TK_SYNC_TIMESTAMP_FIELD not in ("ApiGewijzigdOp", "GewijzigdOp"):
+    raise ImproperlyConfigured("TK_SYNC_TIMESTAMP_FIELD must be ApiGewijzigdOp or GewijzigdOp")
+# Where a first run starts without --since (YYYY-MM-DD); empty: the whole history.
+TK_SYNC_SINCE = env.str("TK_SYNC_SINCE", default="")
+# Clean text of Kamerstukken (kst-<dossier>-<volgnummer>.html), preferred over the PDF.
+TK_OFFICIELE_BEKENDMAKINGEN_URL = env.str(
+    "TK_OFFICIELE_BEKENDMAKINGEN_URL", default="https://zoek.officielebekendmakingen.nl"
+).rstrip("/")
+# The public page of a document, linked from the letter.
+TK_PUBLIC_URL = env.str("TK_PUBLIC_URL", default="https://www.tweedekamer.nl").rstrip("/")
+# Network: seconds per request, attempts on 5xx/429/timeouts, longest wait between them.
+TK_HTTP_TIMEOUT = _env_int("TK_HTTP_TIMEOUT", 30)
+TK_HTTP_ATTEMPTS = _env_int("TK_HTTP_ATTEMPTS", 5)
+TK_HTTP_MAX_WAIT = _env_int("TK_HTTP_MAX_WAIT", 300)
+# A run that has not renewed its claim on a cursor for this long is taken to be dead.
+TK_SYNC_LEASE_SECONDS = _env_int("TK_SYNC_LEASE_SECONDS", 1800)
 
 LOGGING = {
     "version": 1,

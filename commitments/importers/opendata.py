@@ -168,6 +168,12 @@ def _person(record: dict) -> tuple[str, str, str]:
     return name.strip(), office.strip(), ministry
 
 
+def _real_date(value: object):
+    """The API writes "no date" as 0001-01-01T00:00:00Z."""
+    day = iso_date(value)
+    return day if day is not None and day.year > 1900 else None
+
+
 def toezegging(record: dict) -> RegisterEntry:
     number = _text(record, "Nummer", number=True).strip()
     text = " ".join(_text(record, "Tekst").split())
@@ -189,9 +195,14 @@ def toezegging(record: dict) -> RegisterEntry:
     else:
         member = _text(record, key)
     made_to = f"{member} ({fractie})" if member and fractie else (member or fractie)
-    activity = _object(record, "Activiteit")
+    # Expanded, a navigation may come as a list of one (the live API) or a bare object.
+    activity = next(iter(_objects(record, "Activiteit")), {})
     fulfilled = []
-    docs_key = "Document" if record.get("Document") is not None else "Documenten"
+    # KamerbriefNakoming is the live API's name for the fulfilling letters (expanded).
+    docs_key = next(
+        (k for k in ("KamerbriefNakoming", "Document", "Documenten") if record.get(k) is not None),
+        "Document",
+    )
     for doc in _objects(record, docs_key):
         doc_id = _text(doc, "Id", docs_key + ".")
         if doc_id and doc.get("Verwijderd") is not True:
@@ -208,9 +219,10 @@ def toezegging(record: dict) -> RegisterEntry:
             _text(record, "Datum")
             or _text(activity, "Datum", "Activiteit.")
             or _text(record, "AanmaakDatum")
+            or _text(record, "Aanmaakdatum")
             or _text(record, "GewijzigdOp")
         ),
-        due_date=iso_date(_text(record, "DatumNakoming")),
+        due_date=_real_date(_text(record, "DatumNakoming")),
         committee=(_text(record, "Commissie") or _text(activity, "Voortouwnaam", "Activiteit."))[
             :200
         ],

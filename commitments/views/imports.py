@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..letters import FileImportResult, file_import, too_large
+from ..models import SourceKind
 
 ADD_LETTER = "commitments.add_letter"
 
@@ -54,7 +55,7 @@ def _import_upload(upload: UploadedFile, user) -> FileImportResult:
     name = upload.name or "upload"
     if upload.size is not None and upload.size > settings.LETTER_MAX_BYTES:
         return too_large(name)
-    return file_import(data=upload.read(), name=name, user=user)
+    return file_import(data=upload.read(), name=name, user=user, source_kind=SourceKind.UPLOAD)
 
 
 def _dispatch_extraction(letter_id: int) -> None:

@@ -23,7 +23,7 @@ from commitments.letters import (
     letter_extract,
     too_large,
 )
-from commitments.models import ExtractionState
+from commitments.models import ExtractionState, SourceKind
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +144,11 @@ class Command(BaseCommand):
             result.failures.append((name, exc.strerror or str(exc)))
             return result
         result = file_import(
-            data=data, name=path.name, store_original=True, resolve_file=_sibling_resolver(path)
+            data=data,
+            name=path.name,
+            store_original=True,
+            resolve_file=_sibling_resolver(path),
+            source_kind=SourceKind.FILE,
         )
         return self._renamed(result, path)
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0007_register_status_seen'),
+        ('commitments', '0008_letter_origin_and_tk_sync'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
