@@ -6,9 +6,10 @@ import datetime as dt
 
 import django_filters as filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from . import search
 from .forms import IsoDateInput
 from .models import Commitment, Kind, Letter, Review, Status, today
 
@@ -36,7 +37,6 @@ ORDERING_CHOICES = [
     ("number", _("number, ascending")),
     ("-number", _("number, descending")),
 ]
-MAX_QUERY_TERMS = 8
 
 
 class CommitmentFilter(filters.FilterSet):
@@ -96,11 +96,7 @@ class CommitmentFilter(filters.FilterSet):
         return super().filter_queryset(queryset)
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        # Every word must occur, in the short text or the quote. Words are capped so a pasted
-        # paragraph cannot build a monster query.
-        for word in value.split()[:MAX_QUERY_TERMS]:
-            queryset = queryset.filter(Q(text__icontains=word) | Q(quote__icontains=word))
-        return queryset
+        return search.filter_commitments(queryset, value)
 
     def filter_overdue(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
         if value is None:
@@ -133,6 +129,7 @@ def filter_commitments(params, queryset: QuerySet | None = None) -> CommitmentFi
 
 
 class LetterFilter(filters.FilterSet):
+    q = filters.CharFilter(label=_("Search"), method="filter_text")
     date = filters.DateFromToRangeFilter(label=_("Date between"), widget=IsoDateRangeWidget())
     ministry = filters.CharFilter(label=_("Ministry"))
     has_open = filters.BooleanFilter(
@@ -144,6 +141,9 @@ class LetterFilter(filters.FilterSet):
     class Meta:
         model = Letter
         fields: list[str] = []
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return search.filter_letters(queryset, value)
 
     def filter_has_open(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
         if value is None:

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from .views import commitments, digests, imports, letters, links
+from .views import commitments, digests, imports, letters, links, search
 
 app_name = "commitments"
 
 urlpatterns = [
     path("", commitments.home, name="home"),
+    path("zoeken/", search.search_view, name="search"),
     path("toezeggingen/", commitments.CommitmentListView.as_view(), name="list"),
     path("toezeggingen/export.csv", commitments.commitment_export_csv, name="export-csv"),
     path("toezeggingen/<str:number>/", commitments.CommitmentDetailView.as_view(), name="detail"),
