@@ -9,7 +9,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from . import search
+from . import overview, search
 from .forms import IsoDateInput
 from .models import Commitment, Kind, Letter, Review, Status, today
 
@@ -65,6 +65,12 @@ class CommitmentFilter(filters.FilterSet):
         label=_("Due between"),
         widget=IsoDateRangeWidget(),
     )
+    made = filters.DateFromToRangeFilter(
+        field_name="made_on", label=_("Made between"), widget=IsoDateRangeWidget()
+    )
+    fulfilled = filters.DateFromToRangeFilter(
+        label=_("Fulfilled between"), method="filter_fulfilled", widget=IsoDateRangeWidget()
+    )
     ministry = filters.CharFilter(label=_("Ministry"))
     actor = filters.CharFilter(label=_("Actor"))
     committee = filters.CharFilter(label=_("Committee"))
@@ -111,6 +117,13 @@ class CommitmentFilter(filters.FilterSet):
         # "the next 7 days" is today and the six days after it, as the digest counts them
         start = today()
         return queryset.due_between(start, start + dt.timedelta(days=int(value) - 1))
+
+    def filter_fulfilled(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        if not value or (value.start is None and value.stop is None):
+            return queryset
+        start = value.start.date() if value.start else dt.date.min
+        stop = value.stop.date() if value.stop else dt.date.max
+        return overview.fulfilled_between(queryset, start, stop)
 
     def filter_nothing(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset  # ordering is the paginator's job (it needs the keyset)
