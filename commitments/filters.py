@@ -76,9 +76,8 @@ class CommitmentFilter(filters.FilterSet):
     committee = filters.CharFilter(label=_("Committee"))
     kind = filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices)
     review = filters.ChoiceFilter(label=_("Review"), choices=Review.choices)
-    letter = filters.ModelChoiceFilter(
-        label=_("Source letter"), queryset=Letter.objects.all(), widget=forms.NumberInput
-    )
+    # A number, not a choice of every letter: an unknown letter is an empty list, not an error.
+    letter = filters.NumberFilter(field_name="letter_id", label=_("Source letter"), min_value=1)
     order = filters.ChoiceFilter(
         label=_("Sort by"),
         choices=ORDERING_CHOICES,
