@@ -6,3 +6,8 @@ class CommitmentsConfig(AppConfig):
     name = "commitments"
     verbose_name = _("Commitments")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import search
+
+        search.connect()

@@ -6,9 +6,11 @@ import datetime as dt
 
 import django_filters as filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.core.cache import cache
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from . import ministries, overview, search
 from .forms import IsoDateInput
 from .models import Commitment, Kind, Letter, Review, SourceKind, Status, today
 
@@ -18,6 +20,62 @@ class IsoDateRangeWidget(filters.widgets.DateRangeWidget):
 
     def __init__(self, attrs: dict | None = None) -> None:
         filters.widgets.SuffixedMultiWidget.__init__(self, (IsoDateInput, IsoDateInput), attrs)
+
+
+KNOWN_VALUES_TTL = 300  # seconds; suggestions may lag a new ministry's first letter by this
+
+
+def known_values(field: str) -> list[str]:
+    """The distinct values of a commitment field the data holds (for suggestions and for
+    matching spellings), cached: DISTINCT reads the whole index at a million rows."""
+    key = f"commitments:known:{field}"
+    values = cache.get(key)
+    if values is None:
+        values = sorted(
+            v
+            for v in Commitment.objects.order_by()
+            .values_list(field, flat=True)
+            .distinct()
+            .exclude(**{field: ""})
+            if v
+        )
+        cache.set(key, values, KNOWN_VALUES_TTL)
+    return values
+
+
+def letters_matching(value: str) -> QuerySet:
+    """Letters named by a date ("19-05-2017", "2017-05-19"), a Kamerstuk or their title words."""
+    text = value.strip()
+    for fmt in ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            day = dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+        return Letter.objects.filter(date=day)
+    return search.filter_letters(Letter.objects.all(), text)
+
+
+class DatalistInput(forms.TextInput):
+    """A text input that suggests the values the data holds (ministries by today's name)."""
+
+    template_name = (
+        "commitments/widgets/datalist_input.html"  # app dir: the form renderer looks there
+    )
+
+    def __init__(self, field: str, attrs: dict | None = None) -> None:
+        super().__init__(attrs)
+        self.field = field
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        values = known_values(self.field)
+        if self.field == "ministry":
+            values = sorted({ministries.ministry_label(v) for v in values})
+        list_id = f"{attrs.get('id', name)}-options" if attrs else f"{name}-options"
+        context["widget"]["attrs"]["list"] = list_id
+        context["widget"]["list_id"] = list_id
+        context["widget"]["options"] = values[:500]
+        return context
 
 
 ORDERINGS = {
@@ -36,7 +94,6 @@ ORDERING_CHOICES = [
     ("number", _("number, ascending")),
     ("-number", _("number, descending")),
 ]
-MAX_QUERY_TERMS = 8
 
 
 class CommitmentFilter(filters.FilterSet):
@@ -65,13 +122,29 @@ class CommitmentFilter(filters.FilterSet):
         label=_("Due between"),
         widget=IsoDateRangeWidget(),
     )
-    ministry = filters.CharFilter(label=_("Ministry"))
-    actor = filters.CharFilter(label=_("Actor"))
-    committee = filters.CharFilter(label=_("Committee"))
+    made = filters.DateFromToRangeFilter(
+        field_name="made_on", label=_("Made between"), widget=IsoDateRangeWidget()
+    )
+    fulfilled = filters.DateFromToRangeFilter(
+        label=_("Fulfilled between"), method="filter_fulfilled", widget=IsoDateRangeWidget()
+    )
+    ministry = filters.CharFilter(
+        label=_("Ministry"), method="filter_ministry", widget=DatalistInput("ministry")
+    )
+    actor = filters.CharFilter(
+        label=_("Actor"), method="filter_same_words", widget=DatalistInput("actor")
+    )
+    committee = filters.CharFilter(
+        label=_("Committee"), method="filter_same_words", widget=DatalistInput("committee")
+    )
     kind = filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices)
     review = filters.ChoiceFilter(label=_("Review"), choices=Review.choices)
-    letter = filters.ModelChoiceFilter(
-        label=_("Source letter"), queryset=Letter.objects.all(), widget=forms.NumberInput
+    # A number, not a choice of every letter: an unknown letter is an empty list, not an error.
+    letter = filters.NumberFilter(
+        field_name="letter_id", widget=forms.HiddenInput, label=_("Source letter"), min_value=1
+    )
+    letter_q = filters.CharFilter(
+        label=_("Source letter (title, date or Kamerstuk)"), method="filter_letter_q"
     )
     order = filters.ChoiceFilter(
         label=_("Sort by"),
@@ -96,11 +169,7 @@ class CommitmentFilter(filters.FilterSet):
         return super().filter_queryset(queryset)
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        # Every word must occur, in the short text or the quote. Words are capped so a pasted
-        # paragraph cannot build a monster query.
-        for word in value.split()[:MAX_QUERY_TERMS]:
-            queryset = queryset.filter(Q(text__icontains=word) | Q(quote__icontains=word))
-        return queryset
+        return search.filter_commitments(queryset, value)
 
     def filter_overdue(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
         if value is None:
@@ -115,6 +184,29 @@ class CommitmentFilter(filters.FilterSet):
         # "the next 7 days" is today and the six days after it, as the digest counts them
         start = today()
         return queryset.due_between(start, start + dt.timedelta(days=int(value) - 1))
+
+    def filter_fulfilled(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        if not value or (value.start is None and value.stop is None):
+            return queryset
+        start = value.start.date() if value.start else dt.date.min
+        stop = value.stop.date() if value.stop else dt.date.max
+        return overview.fulfilled_between(queryset, start, stop)
+
+    def filter_ministry(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # "BZ", "BuZa" and "Ministerie van Buitenlandse Zaken" are one ministry, and an old
+        # name finds today's: every way rows may write it, in one IN the index serves.
+        forms = set(ministries.spellings(value))
+        forms.update(ministries.same_ministry(known_values("ministry"), value))
+        return queryset.filter(ministry__in=sorted(forms))
+
+    def filter_same_words(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # Without regard to case or spacing, but still an IN over the values the data holds.
+        wanted = " ".join(value.split()).casefold()
+        forms = {v for v in known_values(name) if " ".join(v.split()).casefold() == wanted}
+        return queryset.filter(**{f"{name}__in": sorted(forms | {value})})
+
+    def filter_letter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(letter__in=letters_matching(value).values("pk"))
 
     def filter_nothing(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset  # ordering is the paginator's job (it needs the keyset)
@@ -133,6 +225,7 @@ def filter_commitments(params, queryset: QuerySet | None = None) -> CommitmentFi
 
 
 class LetterFilter(filters.FilterSet):
+    q = filters.CharFilter(label=_("Search"), method="filter_text")
     date = filters.DateFromToRangeFilter(label=_("Date between"), widget=IsoDateRangeWidget())
     ministry = filters.CharFilter(label=_("Ministry"))
     source_kind = filters.ChoiceFilter(label=_("Came in by"), choices=SourceKind.choices)
@@ -145,6 +238,9 @@ class LetterFilter(filters.FilterSet):
     class Meta:
         model = Letter
         fields: list[str] = []
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return search.filter_letters(queryset, value)
 
     def filter_has_open(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
         if value is None:

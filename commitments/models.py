@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -676,3 +677,33 @@ class SyncItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entity} {self.label or self.external_id}: {self.action}"
+
+
+class CommitmentSearch(models.Model):
+    """A commitment's words as search indexes them (see search.py). One-to-one and apart from
+    the commitment, so the GIN index does not weigh on every write to the wide table."""
+
+    commitment = models.OneToOneField(
+        Commitment, primary_key=True, on_delete=models.CASCADE, related_name="search"
+    )
+    terms = models.TextField()
+
+    def __str__(self) -> str:
+        return self.terms[:80]
+
+    # Filled and GIN-indexed on PostgreSQL only; SQLite indexes `terms` in an FTS5 table
+    # instead (both made by migration 0008, which is why neither is declared here).
+    vector = SearchVectorField(null=True)
+
+
+class LetterSearch(models.Model):
+    """A letter's metadata and full text as search indexes them (see search.py)."""
+
+    letter = models.OneToOneField(
+        Letter, primary_key=True, on_delete=models.CASCADE, related_name="search"
+    )
+    terms = models.TextField()
+    vector = SearchVectorField(null=True)
+
+    def __str__(self) -> str:
+        return self.terms[:80]

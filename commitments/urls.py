@@ -1,12 +1,16 @@
 from django.urls import path
 
-from .views import commitments, digests, imports, letters, links, sync
+from .feeds import CommitmentEventsFeed, commitment_calendar
+from .views import commitments, digests, imports, letters, links, search, sync
 
 app_name = "commitments"
 
 urlpatterns = [
     path("", commitments.home, name="home"),
+    path("zoeken/", search.search_view, name="search"),
     path("toezeggingen/", commitments.CommitmentListView.as_view(), name="list"),
+    path("toezeggingen/feed/", CommitmentEventsFeed(), name="feed"),
+    path("toezeggingen/agenda.ics", commitment_calendar, name="agenda"),
     path("toezeggingen/export.csv", commitments.commitment_export_csv, name="export-csv"),
     path("toezeggingen/<str:number>/", commitments.CommitmentDetailView.as_view(), name="detail"),
     path("toezeggingen/<str:number>/bevestigen", commitments.confirm, name="confirm"),

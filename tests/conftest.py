@@ -33,3 +33,13 @@ def analyst_client(client, analyst):
 def viewer_client(client, viewer):
     client.force_login(viewer)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # The filters cache the values the data holds; each test has data of its own.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -429,13 +429,13 @@ def test_senddigests_dry_run_creates_and_sends_nothing(week_of_news):
 def test_a_saved_filter_that_no_longer_validates_fails_instead_of_following_everything(
     week_of_news,
 ):
-    subscription = subscribe("letter=999999")  # the letter was deleted since
+    subscription = subscribe("status=archived")  # a status that no longer exists
 
     create_digests_task.apply()
 
     digest = Digest.objects.get(subscription=subscription)
     assert digest.status == DigestStatus.FAILED
-    assert "letter" in digest.last_error
+    assert "status" in digest.last_error
     assert mail.outbox == []
 
 

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "ninja",  # only so its Swagger UI is served from our static files, not a CDN
     "commitments",
 ]
 

@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -25,6 +25,7 @@ from .. import services
 from ..filters import CommitmentFilter, filter_commitments
 from ..forms import EditForm, FulfilForm, NoteForm, ReasonForm, VersionedForm
 from ..models import Commitment, Event, Statement
+from ..overview import build_overview
 from ..pagination import bounded_count, keyset_page
 
 PAGE_SIZE = 50
@@ -32,7 +33,12 @@ REVIEW_PERMISSION = services.REVIEW_PERMISSION
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return redirect("commitments:list")
+    """The overview: where the commitments of any filter of the list stand."""
+    filterset = filter_commitments(request.GET)
+    if not filterset.is_valid():
+        return render(request, "commitments/overview.html", {"filter": filterset, "overview": None})
+    numbers = build_overview(filterset.qs, dict(request.GET.lists()), timezone.localdate())
+    return render(request, "commitments/overview.html", {"filter": filterset, "overview": numbers})
 
 
 class CommitmentListView(FilterView):
