@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import commitments, digests, imports, letters, links
+from .views import accounts, commitments, digests, imports, letters, links, review
 
 app_name = "commitments"
 
@@ -16,6 +16,9 @@ urlpatterns = [
     path("toezeggingen/<str:number>/heropenen", commitments.reopen, name="reopen"),
     path("toezeggingen/<str:number>/intrekken", commitments.withdraw, name="withdraw"),
     path("toezeggingen/<str:number>/notitie", commitments.add_note, name="note"),
+    path("beoordelen/", review.review_queue, name="review-queue"),
+    path("profiel/", accounts.profile, name="profile"),
+    path("brieven/zoeken", letters.letter_picker, name="letter-picker"),
     path("brieven/", letters.LetterListView.as_view(), name="letter-list"),
     path("brieven/<int:pk>/", letters.LetterDetailView.as_view(), name="letter-detail"),
     path("abonnementen/", digests.subscription_list, name="subscription-list"),

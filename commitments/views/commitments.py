@@ -16,6 +16,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
@@ -23,7 +24,14 @@ from django_filters.views import FilterView
 
 from .. import services
 from ..filters import CommitmentFilter, filter_commitments
-from ..forms import EditForm, FulfilForm, NoteForm, ReasonForm, VersionedForm
+from ..forms import (
+    EditForm,
+    FulfilForm,
+    NoteForm,
+    ReasonForm,
+    VersionedForm,
+    letters_matching,
+)
 from ..models import Commitment, Event, Statement
 from ..pagination import bounded_count, keyset_page
 
@@ -164,7 +172,11 @@ class CommitmentDetailView(DetailView):
             version_form=VersionedForm(initial=initial),
             reason_form=ReasonForm(initial=initial),
             edit_form=EditForm(initial={**initial, **{f: getattr(c, f) for f in EditForm.FIELDS}}),
-            fulfil_form=FulfilForm(initial=initial, commitment=c),
+            fulfil_form=FulfilForm(initial=initial),
+            letter_q=self.request.GET.get("letter_q", ""),
+            picker_results=letters_matching(
+                self.request.GET.get("letter_q", ""), exclude=c.letter_id
+            ),
             note_form=NoteForm(),
             is_overdue=c.is_overdue(),
         )
@@ -177,25 +189,35 @@ class CommitmentDetailView(DetailView):
 def _act(
     request: HttpRequest, number: str, form_class: type, action: Callable, done: str
 ) -> HttpResponse:
-    """Validate, call the service, report, and go back to the commitment."""
+    """Validate, call the service, report, and go back: to the commitment, to a safe `next`
+    (the review queue), or, asked by htmx for a review card, answer with that card."""
     commitment = get_object_or_404(Commitment, number=number)
     form = form_class(request.POST)
+    outcome: list[tuple[int, str]] = []
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect(commitment)
-    try:
-        action(commitment, form.cleaned_data)
-    except services.EditConflict as conflict:
-        messages.error(request, str(conflict))
-    except ValidationError as invalid:
-        for error in invalid.messages:
-            messages.error(request, error)
-    except PermissionDenied:
-        raise
+        outcome += [(messages.ERROR, e) for errors in form.errors.values() for e in errors]
     else:
-        messages.success(request, done)
+        try:
+            action(commitment, form.cleaned_data)
+        except services.EditConflict as conflict:
+            outcome.append((messages.ERROR, str(conflict)))
+        except ValidationError as invalid:
+            outcome += [(messages.ERROR, e) for e in invalid.messages]
+        except PermissionDenied:
+            raise
+        else:
+            outcome.append((messages.SUCCESS, done))
+    if request.headers.get("HX-Request") and request.POST.get("card"):
+        from .review import render_card
+
+        return render_card(request, commitment, outcome)
+    for level, text in outcome:
+        messages.add_message(request, level, text)
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
     return redirect(commitment)
 
 

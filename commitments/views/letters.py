@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from ..filters import LetterFilter
+from ..forms import letters_matching
 from ..highlight import highlight
 from ..models import OPEN_STATUSES, Commitment, Letter, Review
 
@@ -58,3 +61,16 @@ class LetterDetailView(DetailView):
             statements=statements,
         )
         return context
+
+
+def letter_picker(request: HttpRequest) -> HttpResponse:
+    """The fulfil form's letter search (htmx swaps the results into the form)."""
+    exclude = request.GET.get("exclude", "")
+    results = letters_matching(
+        request.GET.get("letter_q", ""), exclude=int(exclude) if exclude.isdigit() else None
+    )
+    return render(
+        request,
+        "includes/letter_picker_results.html",
+        {"picker_results": results, "letter_q": request.GET.get("letter_q", "")},
+    )
