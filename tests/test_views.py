@@ -195,16 +195,47 @@ def test_list_offers_a_digest_of_the_current_selection(viewer_client):
     assert form.initial["query"] == "ministry=Defensie"
 
 
-def test_fulfil_menu_offers_later_letters_only_but_any_letter_validates(analyst_client):
-    import datetime as dt
+def test_fulfil_picker_searches_letters_and_never_offers_the_own_letter(analyst_client):
+    # The commitment page no longer lists letters; the picker finds them by title, Kamerstuk
+    # or date, and never the letter that made the commitment.
+    commitment = CommitmentFactory(made_on=dt.date(2024, 3, 1))
+    commitment.letter.title = "Brief over de voortgang"
+    commitment.letter.save()
+    later = LetterFactory(title="Latere brief over de voortgang", date=dt.date(2024, 6, 1))
+    LetterFactory(title="Iets anders", date=dt.date(2024, 6, 2), kamerstuk="36180-12")
+    page = analyst_client.get(commitment.get_absolute_url()).content.decode()
+    assert "Latere brief" not in page  # nothing searched yet: no list of every letter
+    found = analyst_client.get(
+        commitment.get_absolute_url(), {"letter_q": "voortgang"}
+    ).content.decode()
+    assert f'value="{later.pk}"' in found
+    assert f'value="{commitment.letter.pk}" id="pick-' not in found
+    picker = reverse("commitments:letter-picker")
+    by_kamerstuk = analyst_client.get(picker, {"letter_q": "36180"}).content.decode()
+    assert "Iets anders" in by_kamerstuk and "Latere" not in by_kamerstuk
+    by_date = analyst_client.get(picker, {"letter_q": "1-6-2024"}).content.decode()
+    assert "Latere brief" in by_date and "Iets anders" not in by_date
+    own = analyst_client.get(
+        picker, {"letter_q": "voortgang", "exclude": commitment.letter.pk}
+    ).content.decode()
+    assert "Latere brief" in own and f'value="{commitment.letter.pk}"' not in own
 
+
+def test_fulfilling_with_its_own_source_letter_is_refused(analyst_client):
+    commitment = CommitmentFactory()
+    response = analyst_client.post(
+        action_url("fulfil", commitment),
+        {"version": 1, "letter": commitment.letter.pk},
+        follow=True,
+    )
+    commitment.refresh_from_db()
+    assert commitment.status == "open"
+    assert "niet voldaan met de brief waarin" in response.content.decode()
+
+
+def test_any_letter_found_by_the_picker_validates(analyst_client):
     commitment = CommitmentFactory(made_on=dt.date(2024, 3, 1))
     older = LetterFactory(title="Oude brief", date=dt.date(2023, 1, 1))
-    later = LetterFactory(title="Latere brief", date=dt.date(2024, 6, 1))
-    page = analyst_client.get(commitment.get_absolute_url()).content.decode()
-    assert "Latere brief" in page
-    assert "Oude brief" not in page
-    assert later
     analyst_client.post(action_url("fulfil", commitment), {"version": 1, "letter": older.pk})
     commitment.refresh_from_db()
     assert commitment.events.get(kind=EventKind.FULFILLED).letter == older
