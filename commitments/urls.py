@@ -27,6 +27,7 @@ urlpatterns = [
     path("abonnementen/<int:pk>/opzeggen", digests.subscription_delete, name="subscription-delete"),
     path("afmelden/<str:token>/", digests.unsubscribe, name="unsubscribe"),
     path("uitgaande-mail/", digests.digest_outbox, name="digest-outbox"),
+    path("uitgaande-mail/<int:pk>/", digests.digest_detail, name="digest-detail"),
     path("brieven/uploaden", imports.letter_upload, name="letter-upload"),
     path("verwijzingen/<int:pk>/bevestigen", links.link_confirm, name="link-confirm"),
     path("verwijzingen/<int:pk>/afwijzen", links.link_reject, name="link-reject"),

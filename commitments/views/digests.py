@@ -169,3 +169,10 @@ def digest_outbox(request: HttpRequest) -> HttpResponse:
         "commitments/digest_outbox.html",
         {"page": page, "status": status, "statuses": DigestStatus.choices},
     )
+
+
+@staff_member_required
+def digest_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One digest as it was (or will be) mailed: subject, text part and HTML part."""
+    digest = get_object_or_404(Digest.objects.select_related("subscription__user"), pk=pk)
+    return render(request, "commitments/digest_detail.html", {"digest": digest})
