@@ -158,7 +158,11 @@ def test_csv_export_follows_the_filter_and_speaks_register_words(client):
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert len(rows) == 2
     header, row = rows
-    assert row[header.index("status")] == "voldaan"  # the header is Dutch by default too
+    assert row[header.index("Status")] == "voldaan"  # the header is Dutch by default too
+    assert header[:2] == ["Nummer", "Toezegging"]  # the list's own words
+    assert row[header.index("Soort")] == "Kamer informeren"  # kinds in words, not codes
+    assert row[header.index("Te laat")] in ("ja", "nee")
+    assert row[header.index("Beoordeling")] != "proposed"
     assert "'=HYPERLINK(1)" in row  # no formula injection into spreadsheets
 
 
@@ -270,3 +274,50 @@ def test_the_list_date_filters_render_iso_dates(client, language):
     client.post(reverse("set_language"), {"language": language, "next": "/"})
     html = client.get(reverse("commitments:list"), {"due_after": "2017-01-05"}).content.decode()
     assert 'type="date" name="due_after" value="2017-01-05"' in html
+
+
+def test_timeline_tells_the_truth(client, analyst):
+    from django.utils import timezone
+
+    from commitments.models import Event, Statement
+    from commitments.services import record_event
+
+    commitment = CommitmentFactory(due_date=dt.date(2017, 7, 31))
+    later = LetterFactory(title="Latere brief", date=dt.date(2018, 2, 1))
+    Statement.objects.create(
+        letter=later,
+        kind="reference",
+        quote="zoals toegezegd",
+        span_start=0,
+        span_end=10,
+        commitment=commitment,
+        link_state="proposed",
+    )
+    record_event(commitment, EventKind.REFERENCED, letter=later, note="zoals toegezegd")
+    Event.objects.create(
+        commitment=commitment,
+        kind=EventKind.EDITED,
+        user=analyst,
+        at=timezone.now(),
+        changes={"due_date": ["2017-07-31", ""], "actor": ["kabinet", "kabinet"]},
+    )
+    html = client.get(commitment.get_absolute_url()).content.decode()
+    timeline = html[html.index('<ol class="timeline">') :]
+    # the reference is dated by its letter and shown as a proposal, not as a fact
+    assert '<time datetime="2018-02-01">1 februari 2018</time>' in timeline
+    assert "nog niet bevestigd" in timeline
+    # a change record: only what changed, the date in words
+    assert "<del>31 juli 2017</del>" in timeline and "2017-07-31</del>" not in timeline
+    assert "Bewindspersoon:" not in timeline
+    # events in the order they happened: the 2018 reference before today's edit
+    assert timeline.index("1 februari 2018") < timeline.index("<del>31 juli 2017</del>")
+
+
+def test_a_selection_in_words_not_codes():
+    from commitments.digests import describe_query
+
+    words = describe_query("overdue=true&due_after=2024-07-01&kind=inform")
+    assert "true" not in words and "2024-07-01" not in words
+    assert "Te laat: alleen te laat" in words  # the filter form's own words
+    assert "(van): 1 juli 2024" in words
+    assert "Soort: Kamer informeren" in words

@@ -103,23 +103,27 @@ def commitment_export_csv(request: HttpRequest) -> HttpResponse:
     ordered = filterset.qs.order_by(("-" if direction == "desc" else "") + field, "pk")
     today = timezone.localdate()
 
+    yes, no = _("yes"), _("no")
+
     def rows() -> Iterator[list[str]]:
+        # The columns and values in the pages' words; statuses in the registers' own
+        # (openstaand, deels voldaan, voldaan, vervallen); dates ISO for spreadsheets.
         yield [
-            _("number"),
-            _("text"),
-            _("actor"),
-            _("ministry"),
-            _("committee"),
-            _("kind"),
-            _("status"),
-            _("overdue"),
-            _("review"),
-            _("deadline phrase"),
-            _("due date"),
-            _("date made"),
-            _("source letter"),
-            _("letter date"),
-            _("quote"),
+            _("Number"),
+            _("Commitment"),
+            _("Actor"),
+            _("Ministry"),
+            _("Committee"),
+            _("Kind"),
+            _("Status"),
+            _("Overdue"),
+            _("Review"),
+            _("Deadline phrase"),
+            _("Due date"),
+            _("Date made"),
+            _("Source letter"),
+            _("Letter date"),
+            _("Quote"),
         ]
         for c in ordered.iterator(chunk_size=2000):
             yield [
@@ -130,10 +134,10 @@ def commitment_export_csv(request: HttpRequest) -> HttpResponse:
                     c.actor,
                     c.ministry,
                     c.committee,
-                    c.kind,
+                    c.get_kind_display(),
                     c.register_status,
-                    "ja" if c.is_overdue(today) else "nee",
-                    c.review,
+                    yes if c.is_overdue(today) else no,
+                    c.get_review_display(),
                     c.deadline_phrase,
                     c.due_date.isoformat() if c.due_date else "",
                     c.made_on.isoformat() if c.made_on else "",
@@ -167,7 +171,18 @@ class CommitmentDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         c: Commitment = self.object
         initial = {"version": c.version}
+        # A link is a proposal until an analyst confirms it: its timeline entry says so.
+        link_states = {s.letter_id: s.link_state for s in c.statements.all()}
+        events = list(c.events.all())
+        for event in events:
+            event.link_state = (
+                link_states.get(event.letter_id, "")
+                if event.kind in ("referenced", "fulfilment_proposed")
+                else ""
+            )
+        events.sort(key=lambda e: (e.happened_on, e.at, e.pk))
         context.update(
+            events=events,
             can_review=services.can_review(self.request.user),
             version_form=VersionedForm(initial=initial),
             reason_form=ReasonForm(initial=initial),
