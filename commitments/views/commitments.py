@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from .. import services
+from .. import linking, services
 from ..filters import CommitmentFilter, filter_commitments
 from ..forms import (
     EditForm,
@@ -172,11 +172,13 @@ class CommitmentDetailView(DetailView):
         c: Commitment = self.object
         initial = {"version": c.version}
         # A link is a proposal until an analyst confirms it: its timeline entry says so.
-        link_states = {s.letter_id: s.link_state for s in c.statements.all()}
+        # The proposing event carries the statement's link key; older rows only their letter.
+        by_key = {linking.link_key(s, c.pk): s.link_state for s in c.statements.all()}
+        by_letter = {s.letter_id: s.link_state for s in c.statements.all()}
         events = list(c.events.all())
         for event in events:
             event.link_state = (
-                link_states.get(event.letter_id, "")
+                by_key.get(event.dedupe_key or "", by_letter.get(event.letter_id, ""))
                 if event.kind in ("referenced", "fulfilment_proposed")
                 else ""
             )

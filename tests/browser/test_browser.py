@@ -370,3 +370,35 @@ def test_accessibility_wcag_aa_with_axe(site, page, data, analyst_user):
     set_language(page, "en")
     page.goto(f"{site}/toezeggingen/")
     check_axe(page)
+
+
+def test_confirm_and_reject_proposed_links(site, page, data, analyst_user):
+    from commitments.linking import statement_propose
+    from commitments.models import Statement
+
+    later = data["later"]
+    kept = data["kept"]
+    statements = [
+        Statement.objects.create(
+            letter=later,
+            kind="reference",
+            quote=f"zoals eerder toegezegd {n}",
+            span_start=n * 10,
+            span_end=n * 10 + 5,
+        )
+        for n in range(2)
+    ]
+    for statement in statements:
+        statement_propose(statement, kept, 0.7)
+    login(page, site, "analist")
+    page.goto(f"{site}{kept.get_absolute_url()}")
+    expect(page.locator("ol.timeline .proposal").first).to_contain_text("nog niet bevestigd")
+    page.get_by_role("button", name="Verwijzing bevestigen").first.click()
+    expect(page.locator(".messages")).to_contain_text("Koppeling bevestigd")
+    page.get_by_role("button", name="Niet deze toezegging").first.click()
+    states = sorted(Statement.objects.values_list("link_state", flat=True))
+    assert states == ["confirmed", "rejected"]
+    timeline = page.locator("ol.timeline")
+    expect(timeline).to_contain_text("koppeling bevestigd")
+    expect(timeline).to_contain_text("koppeling afgewezen")
+    expect(timeline).not_to_contain_text("nog niet bevestigd")
