@@ -54,6 +54,9 @@ class CommitmentListView(FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filterset: CommitmentFilter = context["filter"]
+        context["more_filters_active"] = any(
+            value for key, value in self.request.GET.items() if key not in ("q", "cursor", "order")
+        )
         if filterset.is_bound and not filterset.is_valid():
             context.update(page=None, count=0, count_more=False)
             return context
