@@ -233,6 +233,20 @@ def test_review_queue_confirms_in_place_and_by_keyboard(site, page, data, analys
     page.keyboard.press("x")
     expect(page.locator(f"#card-{data['proposed'].pk}")).to_contain_text("Gemarkeerd")
     assert Commitment.objects.get(pk=data["proposed"].pk).review == "rejected"
+    # e opens the edit form of the current card; saving swaps the card in place
+    third = CommitmentFactory(letter=data["later"], number="TZ-2018-0002")
+    page.reload()
+    card = page.locator(f"#card-{third.pk}")
+    card.focus()
+    page.keyboard.press("e")
+    expect(card.locator("textarea[name=text]")).to_be_focused()
+    card.locator("textarea[name=text]").fill("Kamer informeren over de voortgang")
+    card.locator("textarea[name=reason]").fill("preciezer")
+    card.locator("details[data-edit] button[type=submit]").click()
+    expect(page.locator(f"#card-{third.pk}")).to_contain_text("Wijzigingen opgeslagen")
+    assert page.url == url
+    third.refresh_from_db()
+    assert third.text == "Kamer informeren over de voortgang"
     # ordering by confidence
     page.select_option("#id_sort", "confidence")
     page.get_by_role("button", name="Sorteren").click()
