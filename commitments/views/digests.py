@@ -81,8 +81,8 @@ def subscription_create(request: HttpRequest) -> HttpResponse:
         form.add_error(
             None,
             _(
-                "Your account has no e-mail address; ask the back office to "
-                "add one, then subscribe."
+                "Your account has no e-mail address; set one on your profile "
+                "page, then subscribe."
             ),
         )
     if not form.is_valid():
