@@ -93,3 +93,13 @@ def test_profile_sets_address_and_digest_language(viewer_client, viewer):
     assert bad.status_code == 400
     viewer.refresh_from_db()
     assert viewer.email == "nieuw@example.org"
+
+
+def test_the_menu_count_is_bounded(analyst_client, monkeypatch):
+    from commitments import context_processors
+
+    monkeypatch.setattr(context_processors, "MENU_COUNT_LIMIT", 2)
+    for _ in range(3):
+        CommitmentFactory()
+    html = analyst_client.get("/toezeggingen/").content.decode()
+    assert '">2+</span>' in html

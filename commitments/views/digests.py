@@ -80,10 +80,7 @@ def subscription_create(request: HttpRequest) -> HttpResponse:
     if form.is_valid() and not request.user.email:
         form.add_error(
             None,
-            _(
-                "Your account has no e-mail address; set one on your profile "
-                "page, then subscribe."
-            ),
+            _("Your account has no e-mail address; set one on your profile page, then subscribe."),
         )
     if not form.is_valid():
         return _subscriptions_page(request, form, status=400)
