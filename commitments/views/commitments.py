@@ -34,6 +34,7 @@ from ..forms import (
 )
 from ..models import Commitment, Event, Statement
 from ..pagination import bounded_count, keyset_page
+from .review import render_card
 
 PAGE_SIZE = 50
 REVIEW_PERMISSION = services.REVIEW_PERMISSION
@@ -228,8 +229,6 @@ def _act(
         else:
             outcome.append((messages.SUCCESS, done))
     if request.headers.get("HX-Request") and request.POST.get("card"):
-        from .review import render_card
-
         return render_card(request, commitment, outcome)
     for level, text in outcome:
         messages.add_message(request, level, text)
