@@ -45,6 +45,9 @@ class LetterDetailView(DetailView):
     model = Letter
     template_name = "commitments/letter_detail.html"
 
+    def get_queryset(self):
+        return Letter.objects.select_related("imported_by")
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         letter: Letter = self.object

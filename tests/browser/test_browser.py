@@ -295,6 +295,7 @@ def test_upload_a_letter(site, page, analyst_user, tmp_path, transactional_db):
     letter = Letter.objects.get(source_name="brief.txt")
     page.goto(f"{site}{letter.get_absolute_url()}")
     expect(page.locator(".letter-text")).to_contain_text("voor de zomer")
+    expect(page.locator("dl.facts")).to_contain_text("door analist")  # where it came from
 
 
 def test_subscribe_pause_and_unsubscribe(site, page, data, viewer_user):
