@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PG_URL ?= postgres://postgres@127.0.0.1:5432/toezeggingen
 PG_PING := postgresql://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run test test-sqlite test-postgres lint bench clean
+.PHONY: run test test-sqlite test-postgres lint bench clean browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,15 +25,36 @@ test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+	@$(MAKE) --no-print-directory browser
 	$(PY) -m pytest
 	@if $(PY) -c "import psycopg; psycopg.connect('$(PG_PING)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "=== the same suite on PostgreSQL ==="; \
-		DATABASE_URL=$(PG_URL) DEBUG=true $(PY) -m pytest; \
+		DATABASE_URL=$(PG_URL) DEBUG=true $(PY) -m pytest -m "not browser"; \
 	elif [ "$$CI" = "true" ]; then \
 		echo "!!! PostgreSQL at $(PG_URL) does not answer: CI needs the PostgreSQL leg." >&2; exit 1; \
 	else \
 		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2; \
 		echo "!!! PostgreSQL at $(PG_URL) does not answer: ran the SQLite leg only." >&2; \
+		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2; \
+	fi
+
+# The browser tests (tests/browser/, marked `browser`) run on Debian's chromium, since
+# `playwright install` cannot download browsers here. As root, install it when missing;
+# otherwise say loudly that the browser leg is skipped, and under CI=true fail.
+CHROMIUM ?= /usr/bin/chromium
+browser:
+	@if [ ! -x $(CHROMIUM) ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "=== installing chromium for the browser tests ==="; \
+		apt-get install -y chromium >/dev/null 2>&1 || \
+		{ apt-get update >/dev/null 2>&1 && apt-get install -y chromium >/dev/null 2>&1; } || true; \
+	fi; \
+	if [ ! -x $(CHROMIUM) ]; then \
+		if [ "$$CI" = "true" ]; then \
+			echo "!!! no chromium at $(CHROMIUM): CI needs the browser tests." >&2; exit 1; \
+		fi; \
+		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2; \
+		echo "!!! no chromium at $(CHROMIUM): the browser tests will be SKIPPED." >&2; \
+		echo "!!! Install it (apt-get install chromium) to run them." >&2; \
 		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2; \
 	fi
 

@@ -25,6 +25,7 @@ from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .filters import CommitmentFilter, filter_commitments
@@ -244,13 +245,42 @@ def unsubscribe_url(subscription: Subscription) -> str:
 
 
 def describe_query(query: str) -> str:
-    """A subscription's filter in words, e.g. "ministry: Financiën; status: open"."""
+    """A subscription's filter in words, as the list's form shows it, e.g. "Ministerie:
+    Financiën; Te laat: ja; Uiterste datum tussen (van): 1 juli 2024"."""
     form = filter_for(query).form
+    data = QueryDict(query)
     parts = []
-    for key in QueryDict(query):
-        label = form.fields[key].label if key in form.fields else key
-        parts.append(f"{label}: {', '.join(QueryDict(query).getlist(key))}")
+    for key in data:
+        values = data.getlist(key)
+        form_field, suffix = form.fields.get(key), ""
+        if form_field is None:
+            base, _sep, end = key.rpartition("_")
+            form_field = form.fields.get(base)
+            suffix = {
+                "after": _("from"),
+                "before": _("up to"),
+                "min": _("from"),
+                "max": _("up to"),
+            }.get(end, "")
+        if form_field is None:
+            parts.append(f"{key}: {', '.join(values)}")
+            continue
+        label = f"{form_field.label} ({suffix})" if suffix else str(form_field.label)
+        parts.append(f"{label}: {', '.join(_value_words(form_field, v) for v in values)}")
     return "; ".join(parts) or str(_("all commitments"))
+
+
+def _value_words(form_field, value: str) -> str:
+    choices = (
+        getattr(form_field, "choices", None) or getattr(form_field.widget, "choices", None) or []
+    )
+    for key, label in choices:
+        if str(key) == value and str(key) != "":
+            return str(label)
+    try:
+        return date_format(dt.date.fromisoformat(value), "j F Y")
+    except ValueError:
+        return value
 
 
 UNSUBSCRIBE_PLACEHOLDER = "__unsubscribe_url__"

@@ -19,7 +19,9 @@ class IsoDateRangeWidget(filters.widgets.DateRangeWidget):
     """From/to date inputs that keep ISO values in every language (see IsoDateInput)."""
 
     def __init__(self, attrs: dict | None = None) -> None:
-        filters.widgets.SuffixedMultiWidget.__init__(self, (IsoDateInput, IsoDateInput), attrs)
+        # Each input names its end for screen readers: the field's one label cannot point at both.
+        ends = (IsoDateInput({"aria-label": _("from")}), IsoDateInput({"aria-label": _("up to")}))
+        filters.widgets.SuffixedMultiWidget.__init__(self, ends, attrs)
 
 
 KNOWN_VALUES_TTL = 300  # seconds; suggestions may lag a new ministry's first letter by this

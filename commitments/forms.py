@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from django import forms
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .models import Kind, Letter
@@ -48,30 +52,17 @@ class EditForm(VersionedForm):
 
 class FulfilForm(VersionedForm):
     partly = forms.BooleanField(label=_("Only partly fulfilled"), required=False)
+    # Chosen with the letter picker (search by title, Kamerstuk or date); any letter validates.
     letter = forms.ModelChoiceField(
-        label=_("Fulfilling letter"), required=False, queryset=Letter.objects.all()
+        label=_("Fulfilling letter"),
+        required=False,
+        queryset=Letter.objects.all(),
+        widget=forms.HiddenInput,
     )
     url = forms.URLField(label=_("or a URL"), required=False, max_length=500, assume_scheme="https")
     note = forms.CharField(
         label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
-
-    CHOICES_SHOWN = 100
-
-    def __init__(self, *args, commitment=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Any letter validates, but the menu offers only the latest letters that could have
-        # fulfilled it (not older than the promise): a select of every letter would make each
-        # commitment page megabytes long.
-        candidates = Letter.objects.only("id", "title", "date", "source_name").order_by(
-            "-date", "-id"
-        )
-        if commitment is not None and commitment.made_on:
-            candidates = candidates.filter(date__gte=commitment.made_on)
-        self.fields["letter"].widget.choices = [("", "---------")] + [
-            (letter.pk, f"{letter} ({letter.date:%d-%m-%Y})" if letter.date else str(letter))
-            for letter in candidates[: self.CHOICES_SHOWN]
-        ]
 
     def clean(self):
         data = super().clean()
@@ -96,3 +87,36 @@ class LetterWithdrawForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("For example: the wrong file, or a copy of another letter."),
     )
+
+
+PICKER_LIMIT = 20
+_DATE = re.compile(r"^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$|^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def _picker_date(query: str) -> dt.date | None:
+    m = _DATE.match(query)
+    if not m:
+        return None
+    day, month, year = (m[1], m[2], m[3]) if m[1] else (m[6], m[5], m[4])
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def letters_matching(query: str, *, exclude: int | None = None) -> QuerySet[Letter]:
+    """The letter picker's search: title or Kamerstuk containing the words, or a date
+    (31-07-2017 or 2017-07-31); newest first. `exclude` is the commitment's own letter."""
+    letters = Letter.objects.defer("text").order_by("-date", "-id")
+    if exclude is not None:
+        letters = letters.exclude(pk=exclude)
+    query = query.strip()
+    if not query:
+        return letters.none()
+    date = _picker_date(query)
+    if date is not None:
+        return letters.filter(date=date)[:PICKER_LIMIT]
+    condition = Q()
+    for word in query.split()[:6]:
+        condition &= Q(title__icontains=word) | Q(kamerstuk__icontains=word)
+    return letters.filter(condition)[:PICKER_LIMIT]

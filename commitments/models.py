@@ -338,6 +338,30 @@ class EventKind(models.TextChoices):
     NOTE = "note", pgettext_lazy("event", "note")
 
 
+def _change_value(name: str, value: object) -> str:
+    """A stored change value (text) as the pages show that field."""
+    from django.utils.formats import date_format
+
+    text = "" if value is None else str(value)
+    if not text:
+        return ""
+    if name in ("due_date", "made_on"):
+        try:
+            return date_format(dt.date.fromisoformat(text), "j F Y")
+        except ValueError:
+            return text
+    if name == "kind":
+        try:
+            return str(Kind(text).label)
+        except ValueError:
+            return text
+    if name == "status":
+        return _status_label(text)
+    if text in ("True", "False"):
+        return str(_("yes") if text == "True" else _("no"))
+    return text
+
+
 def _status_label(value: str) -> str:
     try:
         return str(Status(value).label)
@@ -402,17 +426,34 @@ class Event(models.Model):
     def new_status_label(self) -> str:
         return _status_label(self.new_status)
 
+    # Kinds dated by their letter: a reference happened when the later letter was sent, not
+    # when it was imported.
+    LETTER_DATED = ("made", "referenced", "fulfilment_proposed")
+
+    @property
+    def happened_on(self) -> dt.date:
+        if self.kind in self.LETTER_DATED and self.letter is not None and self.letter.date:
+            return self.letter.date
+        return timezone.localdate(self.at)
+
+    @property
+    def dated_by_letter(self) -> bool:
+        return self.happened_on != timezone.localdate(self.at)
+
     @property
     def change_rows(self) -> list[tuple[str, str, str]]:
-        """(field label, old, new) for an edit, in the reader's language."""
+        """(field label, old, new) for an edit, in the reader's language: only fields whose
+        value changed, dates and kinds in words."""
         rows = []
         for name, values in (self.changes or {}).items():
+            old, new = (list(values) + ["", ""])[:2]
+            if str(old) == str(new):
+                continue
             try:
                 label = str(Commitment._meta.get_field(name).verbose_name)
             except Exception:
                 label = name
-            old, new = (list(values) + ["", ""])[:2]
-            rows.append((label, old, new))
+            rows.append((label, _change_value(name, old), _change_value(name, new)))
         return rows
 
     @property

@@ -334,6 +334,8 @@ def commitment_fulfil(
         raise ValidationError(_("Cite the letter that fulfils it, or a URL."))
     if letter is None and not note.strip():
         raise ValidationError(_("Add a note saying what the URL shows."))
+    if letter is not None and letter.pk == commitment.letter_id:
+        raise ValidationError(_("A commitment is not fulfilled by the letter that made it."))
     new_status = Status.PARTLY_FULFILLED if partly else Status.FULFILLED
     return _change_status(
         commitment,

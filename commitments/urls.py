@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .feeds import CommitmentEventsFeed, commitment_calendar
-from .views import commitments, digests, imports, letters, links, search, sync
+from .views import accounts, commitments, digests, imports, letters, links, review, search, sync
 
 app_name = "commitments"
 
@@ -20,6 +20,9 @@ urlpatterns = [
     path("toezeggingen/<str:number>/heropenen", commitments.reopen, name="reopen"),
     path("toezeggingen/<str:number>/intrekken", commitments.withdraw, name="withdraw"),
     path("toezeggingen/<str:number>/notitie", commitments.add_note, name="note"),
+    path("beoordelen/", review.review_queue, name="review-queue"),
+    path("profiel/", accounts.profile, name="profile"),
+    path("brieven/zoeken", letters.letter_picker, name="letter-picker"),
     path("brieven/", letters.LetterListView.as_view(), name="letter-list"),
     path("brieven/<int:pk>/", letters.LetterDetailView.as_view(), name="letter-detail"),
     path("brieven/<int:pk>/intrekken", letters.letter_withdraw, name="letter-withdraw"),
@@ -30,6 +33,7 @@ urlpatterns = [
     path("afmelden/<str:token>/", digests.unsubscribe, name="unsubscribe"),
     path("uitgaande-mail/", digests.digest_outbox, name="digest-outbox"),
     path("open-data/", sync.sync_status, name="sync-status"),
+    path("uitgaande-mail/<int:pk>/", digests.digest_detail, name="digest-detail"),
     path("brieven/uploaden", imports.letter_upload, name="letter-upload"),
     path("verwijzingen/<int:pk>/bevestigen", links.link_confirm, name="link-confirm"),
     path("verwijzingen/<int:pk>/afwijzen", links.link_reject, name="link-reject"),

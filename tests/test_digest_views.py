@@ -195,3 +195,26 @@ def test_the_admin_lists_digests_and_subscriptions(client):
 
     assert client.get(reverse("admin:commitments_digest_changelist")).status_code == 200
     assert client.get(reverse("admin:commitments_subscription_changelist")).status_code == 200
+
+
+def test_staff_read_a_digests_content_from_the_outbox(viewer_client, client):
+    staff = UserFactory(username="beheer", is_staff=True)
+    subscription = subscription_of(UserFactory(username="abonnee"))
+    digest = Digest.objects.create(
+        subscription=subscription,
+        week_start=dt.date(2024, 3, 18),
+        to_email=subscription.email,
+        subject="Toezeggingen: 3 te laat",
+        body_text="TZ-2024-0001 is 12 dagen te laat.",
+        body_html="<p>TZ-2024-0001 <script>alert(1)</script></p>",
+        status=DigestStatus.SENT,
+    )
+    detail = reverse("commitments:digest-detail", args=[digest.pk])
+    assert viewer_client.get(detail).status_code == 302
+    client.force_login(staff)
+    assert detail in client.get(reverse("commitments:digest-outbox")).content.decode()
+    page = client.get(detail).content.decode()
+    assert "TZ-2024-0001 is 12 dagen te laat." in page
+    # the HTML part only inside a sandboxed frame, escaped into its srcdoc
+    assert "<script>alert(1)</script>" not in page
+    assert "sandbox title=" in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page

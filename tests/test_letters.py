@@ -120,3 +120,24 @@ def test_rejected_commitments_are_found_by_asking_for_them(client, analyst):
     assert commitment not in listed
     rejected = client.get("/toezeggingen/", {"review": "rejected"}).context["commitments"]
     assert list(rejected) == [commitment]
+
+
+def test_loaddemo_accounts_have_addresses_and_one_is_staff():
+    from django.contrib.auth import get_user_model
+
+    call_command("loaddemo", stdout=open("/dev/null", "w"))
+    users = {u.username: u for u in get_user_model().objects.all()}
+    assert {"analist", "lezer", "beheer"} <= set(users)
+    assert all(
+        users[name].email.endswith("@example.org") for name in ("analist", "lezer", "beheer")
+    )
+    assert users["beheer"].is_staff and not users["analist"].is_staff
+    assert users["analist"].has_perm("commitments.review_commitment")
+    assert not users["lezer"].has_perm("commitments.review_commitment")
+    assert users["lezer"].check_password("toezeggingen")
+    # a re-run keeps an address the user set themselves
+    users["lezer"].email = "eigen@example.org"
+    users["lezer"].save()
+    call_command("loaddemo", stdout=open("/dev/null", "w"))
+    users["lezer"].refresh_from_db()
+    assert users["lezer"].email == "eigen@example.org"

@@ -158,7 +158,11 @@ def test_csv_export_follows_the_filter_and_speaks_register_words(client):
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert len(rows) == 2
     header, row = rows
-    assert row[header.index("status")] == "voldaan"  # the header is Dutch by default too
+    assert row[header.index("Status")] == "voldaan"  # the header is Dutch by default too
+    assert header[:2] == ["Nummer", "Toezegging"]  # the list's own words
+    assert row[header.index("Soort")] == "Kamer informeren"  # kinds in words, not codes
+    assert row[header.index("Te laat")] in ("ja", "nee")
+    assert row[header.index("Beoordeling")] != "proposed"
     assert "'=HYPERLINK(1)" in row  # no formula injection into spreadsheets
 
 
@@ -195,16 +199,47 @@ def test_list_offers_a_digest_of_the_current_selection(viewer_client):
     assert form.initial["query"] == "ministry=Defensie"
 
 
-def test_fulfil_menu_offers_later_letters_only_but_any_letter_validates(analyst_client):
-    import datetime as dt
+def test_fulfil_picker_searches_letters_and_never_offers_the_own_letter(analyst_client):
+    # The commitment page no longer lists letters; the picker finds them by title, Kamerstuk
+    # or date, and never the letter that made the commitment.
+    commitment = CommitmentFactory(made_on=dt.date(2024, 3, 1))
+    commitment.letter.title = "Brief over de voortgang"
+    commitment.letter.save()
+    later = LetterFactory(title="Latere brief over de voortgang", date=dt.date(2024, 6, 1))
+    LetterFactory(title="Iets anders", date=dt.date(2024, 6, 2), kamerstuk="36180-12")
+    page = analyst_client.get(commitment.get_absolute_url()).content.decode()
+    assert "Latere brief" not in page  # nothing searched yet: no list of every letter
+    found = analyst_client.get(
+        commitment.get_absolute_url(), {"letter_q": "voortgang"}
+    ).content.decode()
+    assert f'value="{later.pk}"' in found
+    assert f'value="{commitment.letter.pk}" id="pick-' not in found
+    picker = reverse("commitments:letter-picker")
+    by_kamerstuk = analyst_client.get(picker, {"letter_q": "36180"}).content.decode()
+    assert "Iets anders" in by_kamerstuk and "Latere" not in by_kamerstuk
+    by_date = analyst_client.get(picker, {"letter_q": "1-6-2024"}).content.decode()
+    assert "Latere brief" in by_date and "Iets anders" not in by_date
+    own = analyst_client.get(
+        picker, {"letter_q": "voortgang", "exclude": commitment.letter.pk}
+    ).content.decode()
+    assert "Latere brief" in own and f'value="{commitment.letter.pk}"' not in own
 
+
+def test_fulfilling_with_its_own_source_letter_is_refused(analyst_client):
+    commitment = CommitmentFactory()
+    response = analyst_client.post(
+        action_url("fulfil", commitment),
+        {"version": 1, "letter": commitment.letter.pk},
+        follow=True,
+    )
+    commitment.refresh_from_db()
+    assert commitment.status == "open"
+    assert "niet voldaan met de brief waarin" in response.content.decode()
+
+
+def test_any_letter_found_by_the_picker_validates(analyst_client):
     commitment = CommitmentFactory(made_on=dt.date(2024, 3, 1))
     older = LetterFactory(title="Oude brief", date=dt.date(2023, 1, 1))
-    later = LetterFactory(title="Latere brief", date=dt.date(2024, 6, 1))
-    page = analyst_client.get(commitment.get_absolute_url()).content.decode()
-    assert "Latere brief" in page
-    assert "Oude brief" not in page
-    assert later
     analyst_client.post(action_url("fulfil", commitment), {"version": 1, "letter": older.pk})
     commitment.refresh_from_db()
     assert commitment.events.get(kind=EventKind.FULFILLED).letter == older
@@ -239,3 +274,50 @@ def test_the_list_date_filters_render_iso_dates(client, language):
     client.post(reverse("set_language"), {"language": language, "next": "/"})
     html = client.get(reverse("commitments:list"), {"due_after": "2017-01-05"}).content.decode()
     assert 'type="date" name="due_after" value="2017-01-05"' in html
+
+
+def test_timeline_tells_the_truth(client, analyst):
+    from django.utils import timezone
+
+    from commitments.models import Event, Statement
+    from commitments.services import record_event
+
+    commitment = CommitmentFactory(due_date=dt.date(2017, 7, 31))
+    later = LetterFactory(title="Latere brief", date=dt.date(2018, 2, 1))
+    Statement.objects.create(
+        letter=later,
+        kind="reference",
+        quote="zoals toegezegd",
+        span_start=0,
+        span_end=10,
+        commitment=commitment,
+        link_state="proposed",
+    )
+    record_event(commitment, EventKind.REFERENCED, letter=later, note="zoals toegezegd")
+    Event.objects.create(
+        commitment=commitment,
+        kind=EventKind.EDITED,
+        user=analyst,
+        at=timezone.now(),
+        changes={"due_date": ["2017-07-31", ""], "actor": ["kabinet", "kabinet"]},
+    )
+    html = client.get(commitment.get_absolute_url()).content.decode()
+    timeline = html[html.index('<ol class="timeline">') :]
+    # the reference is dated by its letter and shown as a proposal, not as a fact
+    assert '<time datetime="2018-02-01">1 februari 2018</time>' in timeline
+    assert "nog niet bevestigd" in timeline
+    # a change record: only what changed, the date in words
+    assert "<del>31 juli 2017</del>" in timeline and "2017-07-31</del>" not in timeline
+    assert "Bewindspersoon:" not in timeline
+    # events in the order they happened: the 2018 reference before today's edit
+    assert timeline.index("1 februari 2018") < timeline.index("<del>31 juli 2017</del>")
+
+
+def test_a_selection_in_words_not_codes():
+    from commitments.digests import describe_query
+
+    words = describe_query("overdue=true&due_after=2024-07-01&kind=inform")
+    assert "true" not in words and "2024-07-01" not in words
+    assert "Te laat: alleen te laat" in words  # the filter form's own words
+    assert "(van): 1 juli 2024" in words
+    assert "Soort: Kamer informeren" in words

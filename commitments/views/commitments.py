@@ -16,17 +16,26 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from .. import services
+from .. import linking, services
 from ..filters import CommitmentFilter, filter_commitments
-from ..forms import EditForm, FulfilForm, NoteForm, ReasonForm, VersionedForm
+from ..forms import (
+    EditForm,
+    FulfilForm,
+    NoteForm,
+    ReasonForm,
+    VersionedForm,
+    letters_matching,
+)
 from ..models import Commitment, Event, Statement
 from ..overview import build_overview
 from ..pagination import bounded_count, keyset_page
+from .review import render_card
 
 PAGE_SIZE = 50
 REVIEW_PERMISSION = services.REVIEW_PERMISSION
@@ -52,6 +61,9 @@ class CommitmentListView(FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filterset: CommitmentFilter = context["filter"]
+        context["more_filters_active"] = any(
+            value for key, value in self.request.GET.items() if key not in ("q", "cursor", "order")
+        )
         if filterset.is_bound and not filterset.is_valid():
             context.update(page=None, count=0, count_more=False)
             return context
@@ -101,23 +113,27 @@ def commitment_export_csv(request: HttpRequest) -> HttpResponse:
     ordered = filterset.qs.order_by(("-" if direction == "desc" else "") + field, "pk")
     today = timezone.localdate()
 
+    yes, no = _("yes"), _("no")
+
     def rows() -> Iterator[list[str]]:
+        # The columns and values in the pages' words; statuses in the registers' own
+        # (openstaand, deels voldaan, voldaan, vervallen); dates ISO for spreadsheets.
         yield [
-            _("number"),
-            _("text"),
-            _("actor"),
-            _("ministry"),
-            _("committee"),
-            _("kind"),
-            _("status"),
-            _("overdue"),
-            _("review"),
-            _("deadline phrase"),
-            _("due date"),
-            _("date made"),
-            _("source letter"),
-            _("letter date"),
-            _("quote"),
+            _("Number"),
+            _("Commitment"),
+            _("Actor"),
+            _("Ministry"),
+            _("Committee"),
+            _("Kind"),
+            _("Status"),
+            _("Overdue"),
+            _("Review"),
+            _("Deadline phrase"),
+            _("Due date"),
+            _("Date made"),
+            _("Source letter"),
+            _("Letter date"),
+            _("Quote"),
         ]
         for c in ordered.iterator(chunk_size=2000):
             yield [
@@ -128,10 +144,10 @@ def commitment_export_csv(request: HttpRequest) -> HttpResponse:
                     c.actor,
                     c.ministry,
                     c.committee,
-                    c.kind,
+                    c.get_kind_display(),
                     c.register_status,
-                    "ja" if c.is_overdue(today) else "nee",
-                    c.review,
+                    yes if c.is_overdue(today) else no,
+                    c.get_review_display(),
                     c.deadline_phrase,
                     c.due_date.isoformat() if c.due_date else "",
                     c.made_on.isoformat() if c.made_on else "",
@@ -165,12 +181,29 @@ class CommitmentDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         c: Commitment = self.object
         initial = {"version": c.version}
+        # A link is a proposal until an analyst confirms it: its timeline entry says so.
+        # The proposing event carries the statement's link key; older rows only their letter.
+        by_key = {linking.link_key(s, c.pk): s.link_state for s in c.statements.all()}
+        by_letter = {s.letter_id: s.link_state for s in c.statements.all()}
+        events = list(c.events.all())
+        for event in events:
+            event.link_state = (
+                by_key.get(event.dedupe_key or "", by_letter.get(event.letter_id, ""))
+                if event.kind in ("referenced", "fulfilment_proposed")
+                else ""
+            )
+        events.sort(key=lambda e: (e.happened_on, e.at, e.pk))
         context.update(
+            events=events,
             can_review=services.can_review(self.request.user),
             version_form=VersionedForm(initial=initial),
             reason_form=ReasonForm(initial=initial),
             edit_form=EditForm(initial={**initial, **{f: getattr(c, f) for f in EditForm.FIELDS}}),
-            fulfil_form=FulfilForm(initial=initial, commitment=c),
+            fulfil_form=FulfilForm(initial=initial),
+            letter_q=self.request.GET.get("letter_q", ""),
+            picker_results=letters_matching(
+                self.request.GET.get("letter_q", ""), exclude=c.letter_id
+            ),
             note_form=NoteForm(),
             is_overdue=c.is_overdue(),
         )
@@ -183,25 +216,33 @@ class CommitmentDetailView(DetailView):
 def _act(
     request: HttpRequest, number: str, form_class: type, action: Callable, done: str
 ) -> HttpResponse:
-    """Validate, call the service, report, and go back to the commitment."""
+    """Validate, call the service, report, and go back: to the commitment, to a safe `next`
+    (the review queue), or, asked by htmx for a review card, answer with that card."""
     commitment = get_object_or_404(Commitment, number=number)
     form = form_class(request.POST)
+    outcome: list[tuple[int, str]] = []
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect(commitment)
-    try:
-        action(commitment, form.cleaned_data)
-    except services.EditConflict as conflict:
-        messages.error(request, str(conflict))
-    except ValidationError as invalid:
-        for error in invalid.messages:
-            messages.error(request, error)
-    except PermissionDenied:
-        raise
+        outcome += [(messages.ERROR, e) for errors in form.errors.values() for e in errors]
     else:
-        messages.success(request, done)
+        try:
+            action(commitment, form.cleaned_data)
+        except services.EditConflict as conflict:
+            outcome.append((messages.ERROR, str(conflict)))
+        except ValidationError as invalid:
+            outcome += [(messages.ERROR, e) for e in invalid.messages]
+        except PermissionDenied:
+            raise
+        else:
+            outcome.append((messages.SUCCESS, done))
+    if request.headers.get("HX-Request") and request.POST.get("card"):
+        return render_card(request, commitment, outcome)
+    for level, text in outcome:
+        messages.add_message(request, level, text)
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
     return redirect(commitment)
 
 

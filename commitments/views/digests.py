@@ -80,10 +80,7 @@ def subscription_create(request: HttpRequest) -> HttpResponse:
     if form.is_valid() and not request.user.email:
         form.add_error(
             None,
-            _(
-                "Your account has no e-mail address; ask the back office to "
-                "add one, then subscribe."
-            ),
+            _("Your account has no e-mail address; set one on your profile page, then subscribe."),
         )
     if not form.is_valid():
         return _subscriptions_page(request, form, status=400)
@@ -169,3 +166,10 @@ def digest_outbox(request: HttpRequest) -> HttpResponse:
         "commitments/digest_outbox.html",
         {"page": page, "status": status, "statuses": DigestStatus.choices},
     )
+
+
+@staff_member_required
+def digest_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One digest as it was (or will be) mailed: subject, text part and HTML part."""
+    digest = get_object_or_404(Digest.objects.select_related("subscription__user"), pk=pk)
+    return render(request, "commitments/digest_detail.html", {"digest": digest})

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
@@ -15,7 +15,7 @@ from django_filters.views import FilterView
 
 from .. import services
 from ..filters import LetterFilter
-from ..forms import LetterWithdrawForm
+from ..forms import LetterWithdrawForm, letters_matching
 from ..highlight import highlight
 from ..models import OPEN_STATUSES, Commitment, Letter, Review
 
@@ -50,6 +50,9 @@ class LetterListView(FilterView):
 class LetterDetailView(DetailView):
     model = Letter
     template_name = "commitments/letter_detail.html"
+
+    def get_queryset(self):
+        return Letter.objects.select_related("imported_by")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -93,3 +96,16 @@ def letter_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("Letter withdrawn; its commitments were rejected, each with an event.")
         )
     return redirect(letter)
+
+
+def letter_picker(request: HttpRequest) -> HttpResponse:
+    """The fulfil form's letter search (htmx swaps the results into the form)."""
+    exclude = request.GET.get("exclude", "")
+    results = letters_matching(
+        request.GET.get("letter_q", ""), exclude=int(exclude) if exclude.isdigit() else None
+    )
+    return render(
+        request,
+        "includes/letter_picker_results.html",
+        {"picker_results": results, "letter_q": request.GET.get("letter_q", "")},
+    )
