@@ -235,18 +235,18 @@ def compute_overview(filtered: QuerySet, params: dict[str, list[str]], today: dt
         .annotate(n=Count("pk"))
         .values_list("q", "n")
     )
-    kept_events = (
-        Event.objects.filter(
-            kind=EventKind.FULFILLED,
-            at__date__gte=first_quarter,
-            commitment__in=filtered.filter(status=Status.FULFILLED).values("pk"),
-        )
-        .values_list("commitment_id", "at")
+    # From the events' side: the window's fulfilments are a few thousand, while "every
+    # fulfilled commitment of the filter" is a hash of 100,000s (1.4 s at a million rows).
+    window = Event.objects.filter(kind=EventKind.FULFILLED, at__date__gte=first_quarter)
+    kept_ids = set(
+        filtered.filter(status=Status.FULFILLED, pk__in=window.values("commitment_id"))
         .order_by()
+        .values_list("pk", flat=True)
     )
     kept_by_quarter: dict[dt.date, set[int]] = {}
-    for commitment_id, at in kept_events.iterator():
-        kept_by_quarter.setdefault(quarter_start(at.date()), set()).add(commitment_id)
+    for commitment_id, at in window.order_by().values_list("commitment_id", "at").iterator():
+        if commitment_id in kept_ids:
+            kept_by_quarter.setdefault(quarter_start(at.date()), set()).add(commitment_id)
     quarters = []
     for i in range(QUARTERS_SHOWN):
         start = _shift_quarters(first_quarter, i)
