@@ -8,6 +8,7 @@ class CommitmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import search
+        from . import overview, search
 
         search.connect()
+        overview.connect()

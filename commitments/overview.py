@@ -7,18 +7,22 @@ the list cannot disagree: a test counts each link's list against its number.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import statistics
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Aggregate, Count, F, FloatField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import TruncQuarter
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .models import OPEN_STATUSES, Event, EventKind, Status
+from .models import OPEN_STATUSES, Commitment, Event, EventKind, Status
 
 QUARTERS_SHOWN = 8
 MINISTRIES_SHOWN = 15
@@ -77,8 +81,54 @@ def fulfilled_between(queryset: QuerySet, start: dt.date, end: dt.date) -> Query
     return queryset.filter(status=Status.FULFILLED, pk__in=kept)
 
 
+# The numbers are kept until the data changes, and at most this long (a change made in another
+# process is noticed by the newest event and commitment, see `_data_version`).
+CACHE_SECONDS = 600
+_GENERATION_KEY = "commitments:overview:generation"
+
+
+def _data_version() -> tuple:
+    """What changes whenever the numbers may: every write to a commitment goes through
+    services.py and writes an event; a new commitment has a new key; and any save or delete of
+    either bumps a generation (`connect`)."""
+    newest_event = Event.objects.order_by("-pk").values_list("pk", flat=True).first()
+    newest = Commitment.objects.order_by("-pk").values_list("pk", flat=True).first()
+    generation = cache.get(_GENERATION_KEY)
+    if generation is None:  # a new start, never an old one again: the clock
+        cache.add(_GENERATION_KEY, time.time_ns(), None)
+        generation = cache.get(_GENERATION_KEY)
+    return (newest_event, newest, generation)
+
+
 def build_overview(filtered: QuerySet, params: dict[str, list[str]], today: dt.date) -> Overview:
-    """The overview of `filtered` (the list's FilterSet applied to `params`)."""
+    """The overview of `filtered` (the list's FilterSet applied to `params`), from the cache
+    while the data is unchanged: at a million rows its nine counting queries take ~4 s on a busy
+    2-core machine (a bare COUNT over the table alone takes 0.3 s), a cached page ~20 ms."""
+    sql, sql_params = filtered.query.sql_with_params()
+    described = repr((sql, sql_params, sorted(params.items()), today, _data_version()))
+    key = "commitments:overview:" + hashlib.sha256(described.encode()).hexdigest()
+    overview = cache.get(key)
+    if overview is None:
+        overview = compute_overview(filtered, params, today)
+        cache.set(key, overview, CACHE_SECONDS)
+    return overview
+
+
+def _changed(sender, **kwargs) -> None:
+    try:
+        cache.incr(_GENERATION_KEY)
+    except ValueError:  # not set yet, or evicted
+        cache.set(_GENERATION_KEY, time.time_ns(), None)
+
+
+def connect() -> None:
+    for model, uid in ((Commitment, "commitment"), (Event, "event")):
+        post_save.connect(_changed, sender=model, dispatch_uid=f"overview-{uid}-save")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"overview-{uid}-delete")
+
+
+def compute_overview(filtered: QuerySet, params: dict[str, list[str]], today: dt.date) -> Overview:
+    """The overview of `filtered` (the list's FilterSet applied to `params`), counted now."""
     base = [(k, v) for k, values in params.items() for v in values if k not in ("cursor",)]
 
     def link(**extra: str | list[str]) -> str:
@@ -185,18 +235,18 @@ def build_overview(filtered: QuerySet, params: dict[str, list[str]], today: dt.d
         .annotate(n=Count("pk"))
         .values_list("q", "n")
     )
-    kept_events = (
-        Event.objects.filter(
-            kind=EventKind.FULFILLED,
-            at__date__gte=first_quarter,
-            commitment__in=filtered.filter(status=Status.FULFILLED).values("pk"),
-        )
-        .values_list("commitment_id", "at")
+    # From the events' side: the window's fulfilments are a few thousand, while "every
+    # fulfilled commitment of the filter" is a hash of 100,000s (1.4 s at a million rows).
+    window = Event.objects.filter(kind=EventKind.FULFILLED, at__date__gte=first_quarter)
+    kept_ids = set(
+        filtered.filter(status=Status.FULFILLED, pk__in=window.values("commitment_id"))
         .order_by()
+        .values_list("pk", flat=True)
     )
     kept_by_quarter: dict[dt.date, set[int]] = {}
-    for commitment_id, at in kept_events.iterator():
-        kept_by_quarter.setdefault(quarter_start(at.date()), set()).add(commitment_id)
+    for commitment_id, at in window.order_by().values_list("commitment_id", "at").iterator():
+        if commitment_id in kept_ids:
+            kept_by_quarter.setdefault(quarter_start(at.date()), set()).add(commitment_id)
     quarters = []
     for i in range(QUARTERS_SHOWN):
         start = _shift_quarters(first_quarter, i)

@@ -18,14 +18,16 @@ kept current by `post_save` (see `connect`), and `manage.py reindex` rebuilds th
 from __future__ import annotations
 
 import functools
+import json
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import snowballstemmer
+from django.contrib.postgres.fields import ArrayField
 from django.db import connection, models
-from django.db.models import QuerySet
+from django.db.models import F, Func, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_save
 from django.utils.html import escape
@@ -35,6 +37,18 @@ MAX_QUERY_WORDS = 8
 # Ranking every hit of a common word costs as much as reading them all: beyond this many hits
 # the results come newest first instead (../shared/STACK.md, "Order rare terms by rank").
 RANK_AT_MOST = 2000
+# A word with at most this many hits is looked up once and its rows named by key (`_matching`).
+FEW_HITS = 10_000
+_INT_ARRAY = ArrayField(models.BigIntegerField())
+
+
+class _AnyOf(Func):
+    """`key = ANY(array)`: one array parameter rather than a placeholder per key."""
+
+    template = "(%(expressions)s))"
+    arg_joiner = " = ANY("
+    output_field = models.BooleanField()
+
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _STEMMER = snowballstemmer.stemmer("dutch")
@@ -133,13 +147,50 @@ def _matching_ids(model: type[models.Model], prefixes: list[str]) -> RawSQL:
     index = _index_model(model)
     key = index._meta.pk.column
     if connection.vendor == "postgresql":
-        tsquery = " & ".join(f"'{p}':*" for p in prefixes)
         sql = f"SELECT {key} FROM {index._meta.db_table} WHERE vector @@ to_tsquery('simple', %s)"
-        return RawSQL(sql, [tsquery])
+        return RawSQL(sql, [_tsquery(prefixes)])
     match = " AND ".join(f'"{p}"*' for p in prefixes)
     return RawSQL(
         f"SELECT rowid FROM {_fts_table(model)} WHERE {_fts_table(model)} MATCH %s", [match]
     )
+
+
+def _tsquery(prefixes: list[str]) -> str:
+    return " & ".join(f"'{p}':*" for p in prefixes)
+
+
+def _matching(queryset: QuerySet, prefixes: list[str]) -> QuerySet:
+    """The rows of `queryset` whose index holds every prefix.
+
+    On PostgreSQL a word the planner expects in at most FEW_HITS rows is read from the GIN
+    index first, up to FEW_HITS + 1 hits: a rare word's rows are then named by their keys, so the planner knows how few they are and sorts
+    them instead of walking a date index in the hope of meeting them (~1 s at a million rows,
+    ../shared/STACK.md; its estimate for a word outside the statistics is hundreds of rows). A
+    common word stays a subquery, whose estimate is right, so a page can stop early."""
+    ids = _matching_ids(queryset.model, prefixes)
+    if connection.vendor != "postgresql":
+        return queryset.filter(pk__in=ids)
+    with connection.cursor() as cursor:
+        # The planner's own estimate first (from the vector's statistics, ~1 ms): reading a
+        # common word's hits costs more than the page (GIN: ~170 ms for 600,000 hits; a
+        # sequential scan unpacks each letter's vector until it has enough).
+        if _estimated_hits(ids) > FEW_HITS:
+            return queryset.filter(pk__in=ids)
+        cursor.execute(f"{ids.sql} LIMIT %s", [*ids.params, FEW_HITS + 1])
+        found = [row[0] for row in cursor.fetchall()]
+    if len(found) > FEW_HITS:
+        return queryset.filter(pk__in=ids)
+    return queryset.filter(_AnyOf(F("pk"), Value(found, output_field=_INT_ARRAY)))
+
+
+def _estimated_hits(ids: RawSQL) -> float:
+    """PostgreSQL's estimate of the rows `ids` yields, from the vector's statistics: right for
+    a common word, too high for a rare one (which is never in the statistics)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {ids.sql}", ids.params)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return plan[0]["Plan"]["Plan Rows"]
 
 
 def filter_commitments(queryset: QuerySet, query: str) -> QuerySet:
@@ -154,7 +205,7 @@ def filter_commitments(queryset: QuerySet, query: str) -> QuerySet:
     prefixes = query_prefixes(query)
     if not prefixes:
         return queryset
-    return queryset.filter(pk__in=_matching_ids(queryset.model, prefixes))
+    return _matching(queryset, prefixes)
 
 
 def filter_letters(queryset: QuerySet, query: str) -> QuerySet:
@@ -172,7 +223,7 @@ def filter_letters(queryset: QuerySet, query: str) -> QuerySet:
     prefixes = query_prefixes(query)
     if not prefixes:
         return queryset
-    return queryset.filter(pk__in=_matching_ids(queryset.model, prefixes))
+    return _matching(queryset, prefixes)
 
 
 def ranked(queryset: QuerySet, query: str, limit: int = 50) -> list:
@@ -182,9 +233,15 @@ def ranked(queryset: QuerySet, query: str, limit: int = 50) -> list:
     model = queryset.model
     if not prefixes or parse_lookup(query) is not None:
         return list(queryset[:limit])
-    hits = list(queryset.values_list("pk", flat=True)[: RANK_AT_MOST + 1])
+    # Unordered: any RANK_AT_MOST + 1 hits tell whether there are more, and a sort would not stop.
+    newest = "-made_on" if model._meta.model_name == "commitment" else "-date"
+    # A word PostgreSQL knows as common needs no sample: reading 2,001 letters' vectors to see
+    # that there are more costs ~60 ms at 200,000 letters.
+    if connection.vendor == "postgresql":
+        if _estimated_hits(_matching_ids(model, prefixes)) > FEW_HITS:
+            return list(queryset.order_by(newest, "-pk")[:limit])
+    hits = list(queryset.order_by().values_list("pk", flat=True)[: RANK_AT_MOST + 1])
     if len(hits) > RANK_AT_MOST:
-        newest = "-made_on" if model._meta.model_name == "commitment" else "-date"
         return list(queryset.order_by(newest, "-pk")[:limit])
     order = _rank_order(model, prefixes, hits)
     rows = queryset.in_bulk(order[:limit])
@@ -199,7 +256,7 @@ def _rank_order(model: type[models.Model], prefixes: list[str], ids: list[int]) 
     marks = ", ".join(["%s"] * len(ids))
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            tsquery = " & ".join(f"'{p}':*" for p in prefixes)
+            tsquery = _tsquery(prefixes)
             cursor.execute(
                 f"SELECT {key} FROM {index._meta.db_table} WHERE {key} IN ({marks}) "
                 f"ORDER BY ts_rank(vector, to_tsquery('simple', %s)) DESC, {key} DESC",

@@ -90,3 +90,22 @@ def test_the_charts_are_svg_with_their_numbers_as_tables(client, varied):
     assert html.count("<svg") == 2
     assert html.count("<table") >= 3
     assert re.search(r'<rect x="150" y="0" width="[\d.]+"', html)  # not "0,0": not localized
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_numbers_follow_every_change_though_cached(client, varied):
+    from commitments.models import Commitment, Event
+
+    def headline() -> list[int]:
+        page = client.get(reverse("commitments:home"))
+        return [f.value for f in page.context["overview"].headline]
+
+    assert headline() == [7, 4, 2, 2]
+    assert headline() == [7, 4, 2, 2]  # from the cache
+    CommitmentFactory(span_start=None, span_end=None, due_date=days(3))  # a save
+    assert headline() == [8, 4, 3, 2]
+    # A bulk job writes no signal, but its events are new: one open commitment is kept.
+    row = Commitment.objects.filter(ministry="Financiën", due_date=days(10)).get()
+    Commitment.objects.filter(pk=row.pk).update(status=Status.FULFILLED)
+    Event.objects.bulk_create([Event(commitment=row, kind=EventKind.FULFILLED, at=NOW)])
+    assert headline() == [7, 4, 2, 3]

@@ -166,3 +166,16 @@ def test_the_lists_filter_by_search(client, sahel):
     letters = client.get(reverse("commitments:letter-list"), {"q": "Burkina"}).content
     assert b"Voortgangsbrief Sahel" in letters
     assert LetterFactory(title="Brief zonder Sahel").title.encode() not in letters
+
+
+@pytest.mark.parametrize("few_hits", [0, 1, 10_000])
+def test_common_and_rare_words_find_the_same_rows(sahel, monkeypatch, few_hits):
+    # On PostgreSQL a word with at most FEW_HITS hits is filtered by its keys, a more common
+    # one by a subquery: either way the same rows.
+    other = make_commitment(text="Een rapportage over Niger", quote="Rapportages volgen.")
+    make_commitment(text="Iets anders", quote="Niets hier.")
+    monkeypatch.setattr(search, "FEW_HITS", few_hits)
+    assert numbers("rapportage") == {sahel["rapport"].number, other.number}
+    assert numbers("rapportage niger") == {other.number}
+    letters = search.filter_letters(Letter.objects.all(), "Burkina")
+    assert list(letters) == [sahel["rapport"].letter]
