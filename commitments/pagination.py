@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core import signing
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django.db.models import Q, QuerySet
 
 COUNT_LIMIT = 10_000
@@ -84,3 +86,16 @@ def bounded_count(queryset: QuerySet, limit: int = COUNT_LIMIT) -> tuple[int, bo
     per page view; "more than 10 000" is all a reader needs."""
     n = queryset.order_by()[: limit + 1].count()
     return min(n, limit), n > limit
+
+
+class BoundedPaginator(Paginator):
+    """Page numbers over at most `limit` rows: counting every letter that holds a common word
+    reads every hit (1.8 s at 200,000 letters), and nobody pages past the twentieth page."""
+
+    limit = 1000
+
+    @cached_property
+    def count(self) -> int:
+        n = self.object_list.order_by()[: self.limit + 1].count()
+        self.more = n > self.limit
+        return min(n, self.limit)

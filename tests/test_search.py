@@ -179,3 +179,14 @@ def test_common_and_rare_words_find_the_same_rows(sahel, monkeypatch, few_hits):
     assert numbers("rapportage niger") == {other.number}
     letters = search.filter_letters(Letter.objects.all(), "Burkina")
     assert list(letters) == [sahel["rapport"].letter]
+
+
+def test_the_letters_list_counts_no_further_than_it_pages(client, monkeypatch):
+    from commitments.pagination import BoundedPaginator
+
+    monkeypatch.setattr(BoundedPaginator, "limit", 60)
+    for n in range(61):
+        LetterFactory(title=f"Brief {n} over Mali")
+    page = client.get(reverse("commitments:letter-list"), {"q": "Mali"})
+    assert page.context["paginator"].count == 60
+    assert "Pagina 1 van meer dan 2" in page.content.decode()

@@ -17,6 +17,7 @@ from .. import services
 from ..filters import LetterFilter
 from ..forms import LetterWithdrawForm, letters_matching
 from ..highlight import highlight
+from ..pagination import BoundedPaginator
 from ..models import OPEN_STATUSES, Commitment, Letter, Review
 
 
@@ -24,6 +25,7 @@ class LetterListView(FilterView):
     filterset_class = LetterFilter
     template_name = "commitments/letter_list.html"
     paginate_by = 50
+    paginator_class = BoundedPaginator
 
     def get_queryset(self):
         # Counted per page below: annotating the whole queryset would make the paginator's
