@@ -13,8 +13,8 @@ from typing import Any
 
 from django.core import signing
 from django.core.paginator import Paginator
-from django.utils.functional import cached_property
 from django.db.models import Q, QuerySet
+from django.utils.functional import cached_property
 
 COUNT_LIMIT = 10_000
 

@@ -17,8 +17,8 @@ from .. import services
 from ..filters import LetterFilter
 from ..forms import LetterWithdrawForm, letters_matching
 from ..highlight import highlight
-from ..pagination import BoundedPaginator
 from ..models import OPEN_STATUSES, Commitment, Letter, Review
+from ..pagination import BoundedPaginator
 
 
 class LetterListView(FilterView):
