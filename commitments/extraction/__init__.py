@@ -41,6 +41,7 @@ class FoundCommitment:
     deadline_phrase: str | None
     due: dt.date | None
     confidence: float
+    rule: str = ""  # the detection rule that proposed it (detection.RULES_BY_NAME)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class FoundReference:
     deadline_phrase: str | None
     due: dt.date | None
     confidence: float
+    rule: str = ""
+    answers: str = "toezegging"  # detection.ANSWERS: toezegging, motie, verzoek, wettelijke plicht
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ class Extraction:
                     "deadline_phrase": c.deadline_phrase,
                     "due": _iso(c.due),
                     "confidence": round(c.confidence, 2),
+                    "rule": c.rule,
                 }
                 for c in self.commitments
             ],
@@ -99,6 +103,8 @@ class Extraction:
                     "deadline_phrase": r.deadline_phrase,
                     "due": _iso(r.due),
                     "confidence": round(r.confidence, 2),
+                    "rule": r.rule,
+                    "answers": r.answers,
                 }
                 for r in self.fulfilments
             ],
@@ -118,6 +124,8 @@ _LEAD_IN = re.compile(
     r"aangekondigd)\s*,?\s*",
     re.IGNORECASE,
 )
+# The rule name of a sentence that repeats a promise made earlier in the same letter.
+RESTATES = "restates_this_letter"
 # Restating an earlier promise of this letter: share this much of the smaller topic.
 _RESTATEMENT_OVERLAP = 0.5
 
@@ -345,6 +353,8 @@ def extract(text: str) -> Extraction:
                     phrase,
                     due,
                     analysis.confidence,
+                    analysis.rule or "",
+                    analysis.answers or "toezegging",
                 )
             )
             continue
@@ -360,6 +370,8 @@ def extract(text: str) -> Extraction:
                     phrase or earlier.phrase,
                     due or earlier.due,
                     analysis.confidence * 0.9,
+                    RESTATES,
+                    "toezegging",
                 )
             )
             continue
@@ -375,6 +387,7 @@ def extract(text: str) -> Extraction:
                 phrase,
                 due,
                 analysis.confidence,
+                analysis.rule or "",
             )
         )
     return Extraction(letter, commitments, references)
