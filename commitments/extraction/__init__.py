@@ -14,7 +14,7 @@ from typing import Any
 
 from .cleanup import CleanText, clean
 from .deadlines import Deadline, find_deadlines, parse_deadline
-from .detection import TRIGGERS, analyse_sentence, topic_words
+from .detection import TRIGGERS, Analysis, analyse_sentence, topic_words
 from .metadata import LetterMeta, Signatory, parse_metadata
 from .sentences import split_sentences
 
@@ -25,6 +25,7 @@ __all__ = [
     "FoundReference",
     "LetterMeta",
     "Signatory",
+    "explain",
     "extract",
     "parse_deadline",
 ]
@@ -293,6 +294,31 @@ def _restates(
     return None
 
 
+def _decide(
+    sentence: str, raw_sentence: str, letter_date: dt.date | None, speaker: str | None
+) -> tuple[Analysis, list[Deadline]]:
+    """The rules' decision on one sentence, and the deadlines found in it.
+
+    raw_sentence keeps the cleaned text's line breaks, which the deadline offsets refer to.
+    """
+    deadlines = find_deadlines(raw_sentence, letter_date)
+    future_lead = _future_lead(raw_sentence, deadlines, letter_date) or _present_act_ahead(
+        sentence, deadlines, letter_date
+    )
+    analysis = analyse_sentence(
+        sentence, speaker, has_deadline=bool(deadlines), future_lead=future_lead
+    )
+    return analysis, deadlines
+
+
+def explain(
+    sentence: str, letter_date: dt.date | None = None, speaker: str | None = None
+) -> Analysis:
+    """The rules' decision on one sentence as `extract` takes it, with the rule that made it."""
+    flat = _SPLIT_DIAERESIS.sub(r"\1\2", _SPACE_RUN.sub(" ", sentence))
+    return _decide(flat, sentence, letter_date, speaker)[0]
+
+
 def extract(text: str) -> Extraction:
     """Find the letter's metadata, its new commitments and its references to earlier ones."""
     letter = parse_metadata(text)
@@ -316,13 +342,7 @@ def extract(text: str) -> Extraction:
         ):
             continue  # cheap filter first: the date grammar is the slow part
         raw_sentence = cleaned.text[clean_start:clean_end]
-        deadlines = find_deadlines(raw_sentence, letter.date)
-        future_lead = _future_lead(raw_sentence, deadlines, letter.date) or _present_act_ahead(
-            sentence, deadlines, letter.date
-        )
-        analysis = analyse_sentence(
-            sentence, speaker, has_deadline=bool(deadlines), future_lead=future_lead
-        )
+        analysis, deadlines = _decide(sentence, raw_sentence, letter.date, speaker)
         if analysis.category is None:
             continue
         start, end = cleaned.original_span(clean_start, clean_end)

@@ -50,7 +50,7 @@ TRIGGERS = re.compile(
     r"ontvangt|ontvangen|stuur\w*|zend\w*|toekomt|toekomen|terug\w*|aangekondigd\w*|ga|gaat|"
     r"gaan|voornemens|streef|streeft|verwacht|aan de orde|ingegaan|bericht\w*|rapporte\w*|"
     r"tegemoet\w*|toegezonden|toegestuurd|aangeboden|hoogte|planning|streven|wederom|nogmaals|stel|"
-    r"aangegeven|meegedeeld|medegedeeld)\b",
+    r"aangegeven|meegedeeld|medegedeeld|gemeld|meldde|meldden|beschreven|schreef|herhaal|herhalen)\b",
     re.IGNORECASE,
 )
 
@@ -275,7 +275,11 @@ _AS_TOLD = re.compile(
 _RESTATED = re.compile(
     r"\b(?:geef|geven)\s+" + GOV_FIRST + r"\s+(?:hier(?:bij|mee)\s+)?(?:wederom|nogmaals|"
     r"opnieuw)\s+aan\b|\b" + GOV_FIRST + r"\s+(?:geef|geven|geeft)\s+(?:hier(?:bij|mee)\s+)?"
-    r"(?:wederom|nogmaals|opnieuw)\s+aan\b|\b(?:herhaal|herhalen)\s+" + PERSON + r"\b",
+    r"(?:wederom|nogmaals|opnieuw)\s+aan\b|\b(?:herhaal|herhalen)\s+"
+    + PERSON
+    + r"\b|\b"
+    + PERSON
+    + r"\s+(?:herhaal|herhalen)\b",
     _F,
 )
 _NAMES_PROMISE = re.compile(
@@ -431,6 +435,12 @@ _OFFICE_NAME = re.compile(
 )
 
 
+_SUBJECT_HEAD = re.compile(
+    r"(?i:ik|wij|we|het\s+kabinet|nederland)(?=\s)|[Hh]et\s+[Mm]inisterie\s+van\s+[A-Z][\w&]*"
+    r"(?:\s+(?:en\s+)?[A-Z][\w&]*)*(?=\s+[a-z])"
+)
+
+
 def _actor(sentence: str, speaker: str | None) -> str:
     lowered = sentence.lower()
     match = _GOV_FUTURE.search(sentence)
@@ -448,6 +458,12 @@ def _actor(sentence: str, speaker: str | None) -> str:
             )
             or None
         )
+        # a clause with its verb last ("dat ik het beleid ... zal publiceren", "het
+        # Ministerie van IenW zich hier hard voor"): the subject is its first words only
+        if named is not None and " " in named:
+            head = _SUBJECT_HEAD.match(named)
+            if head is not None:
+                named = head.group(0)
     if named is None:
         subject = re.search(
             r"\b(?:het\s+kabinet|de\s+regering|nederland|de\s+(?:minister|"
@@ -644,7 +660,7 @@ RULES: tuple[Rule, ...] = (
         lambda s: s.has(_QUESTION_MEMBERS) and not s.has(_OWN_PAST_REPORT),
         "what members or fractions ask or say",
         hits=("De leden van de VVD-fractie vragen of de minister de Kamer zal informeren.",),
-        misses=("Ik heb de leden toegezegd de Kamer te informeren.",),
+        misses=("Tijdens het debat heb ik de leden toegezegd de Kamer te informeren.",),
     ),
     # --- earlier promises: fulfilled by this letter or referred to ---------------------------
     Rule(
@@ -764,7 +780,7 @@ RULES: tuple[Rule, ...] = (
         "skip",
         _telling_only,
         "tells the Kamer something now: wil ik u laten weten dat",
-        hits=("Ik wil u laten weten dat de pilot is geslaagd.",),
+        hits=("Ik wil u laten weten dat de pilot zal worden verlengd.",),
         misses=(
             "Graag wil ik u laten weten dat ik voornemens ben de pilot per 1 juli 2022 te starten.",
         ),
@@ -782,7 +798,7 @@ RULES: tuple[Rule, ...] = (
         "skip",
         lambda s: s.has(_NEGATED),
         "a promise not to act: zal niet, zal geen",
-        hits=("Ik zal de regeling in 2023 niet wijzigen.",),
+        hits=("Ik zal de regeling niet wijzigen.", "Het kabinet gaat geen nieuwe regeling maken."),
         misses=("Ik zal de regeling in 2023 wijzigen.",),
     ),
     Rule(
