@@ -35,7 +35,7 @@ FLOORS = {
     "blind": (0.81, 0.95, 1.0, 0.97),
     # batches labelled blind into /work/labels/, copied verbatim once scored (first-seen figures
     # in the module docstring and in the README)
-    "unseen_batch_A1": (0.40, 0.99, 1.0, 0.31),
+    "unseen_batch_A1": (0.40, 0.99, 1.0, 0.30),
 }
 
 
