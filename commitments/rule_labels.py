@@ -21,6 +21,10 @@ RULE_LABELS: dict[str, Promise] = {
     "carries_out_motie": _("carries out a motie"),
     "meets_legal_duty": _("meets a legal duty to report"),
     "is_promised_report": _("this letter is itself a promised (progress) report"),
+    "names_motie": _("names a particular motie the letter answers"),
+    "request_of_kamer": _(
+        "names a request of the Kamer, a committee or a member the letter answers"
+    ),
     "restates_this_letter": _("repeats a promise made earlier in the same letter"),
     "explicit_promise": _("an explicit promise (“I promise ...”)"),
     "future_to_kamer": _("the government will inform the Kamer or send it something"),
@@ -41,7 +45,9 @@ RULE_LABELS: dict[str, Promise] = {
     "resolved_to_act": _("the government has resolved on an act (“I intend to ...”)"),
     "kamer_can_expect": _("the Kamer can expect it (“you can expect ...”)"),
     "time_ahead_then_act": _("opens with a time ahead, then the government's act"),
-    "present_act_dated": _("the government's act in the present tense, with a time ahead"),
+    "commissions_work": _(
+        "the government has work done or takes advice over (“I will have it looked into”)"
+    ),
 }
 
 

@@ -252,9 +252,20 @@ class _Promise:
 
 def _paraphrase(sentence: str) -> str:
     action = _LEAD_IN.sub("", sentence).strip()
+    if _INVERTED_START.match(action):
+        # "Vanzelfsprekend zal uw Kamer ..." without its lead-in reads "Zal uw Kamer ...": a
+        # question, and not what the letter says
+        action = sentence.strip()
     if len(action) > 240:
         action = action[:237].rsplit(" ", 1)[0] + "..."
     return action[:1].upper() + action[1:]
+
+
+_INVERTED_START = re.compile(
+    r"(?:zal|zullen|zult|wordt|worden|ga|gaat|gaan|kom|komt|ontvangt|stuur|informeer|is|zijn|"
+    r"heb|heeft|hebben|kan|kunnen|wil|moet|blijft|laat|doe|bied|zend)\b",
+    re.IGNORECASE,
+)
 
 
 def _restates(
@@ -319,9 +330,28 @@ def explain(
     return _decide(flat, sentence, letter_date, speaker)[0]
 
 
+# A letter from the Kamer to the government (a committee clerk's letter, a request): signed by
+# a griffier, or addressed to a minister at the top; the government promises nothing in it.
+_FROM_THE_KAMER = re.compile(
+    r"^[ \t]*(?:De\s+)?(?:adjunct-|plaatsvervangend\s+)?griffier\b|"
+    r"\A(?:.*\n){0,15}?[ \t]*Aan\s+de\s+(?:[Mm]inister|[Ss]taatssecretaris)\b",
+    re.MULTILINE,
+)
+_TO_THE_KAMER = re.compile(r"\bAan\s+de\s+[Vv]oorzitter\s+van\s+de\b|\bGeachte\s+[Vv]oorzitter\b")
+
+
+def _from_the_kamer(text: str) -> bool:
+    head = text[:3000]
+    return bool(_FROM_THE_KAMER.search(head) or _FROM_THE_KAMER.search(text[-1500:])) and not (
+        _TO_THE_KAMER.search(head)
+    )
+
+
 def extract(text: str) -> Extraction:
     """Find the letter's metadata, its new commitments and its references to earlier ones."""
     letter = parse_metadata(text)
+    if _from_the_kamer(text):
+        return Extraction(letter)
     speaker = letter.signatories[0].office if letter.signatories else None
     cleaned: CleanText = clean(text)
     commitments: list[FoundCommitment] = []

@@ -285,11 +285,20 @@ def clean(original: str) -> CleanText:
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b]{2,}|[\t\u00a0\u2002-\u200b]")
 
 
+# A word broken at a line end that a PDF's text layer put on one line: "toezeg- gingen". Not
+# "publieke- en private" (a conjunction follows) nor "Noord- Brabant" (a capital follows).
+_BROKEN_WORD = re.compile(r"(?<=[a-zà-ÿ]{2})(- )(?=([a-zà-ÿ]{2,}))")
+
+
 def _add_line(builder: _Builder, body: str, body_start: int, footnotes: set[str]) -> None:
     """Add one line, squeezing runs of spaces and leaving out footnote markers."""
     cuts: list[tuple[int, int, str]] = []  # (start, end, replacement)
     for match in _SPACES.finditer(body):
         cuts.append((match.start(), match.end(), " "))
+    for match in _BROKEN_WORD.finditer(body):
+        if match.group(2).lower() not in _NO_JOIN_WORDS:
+            # "toezeg- gingen" (a PDF's line break inside a line): the hyphen and space go
+            cuts.append((match.start(1), match.end(1), ""))
     if footnotes:
         for match in _FOOTNOTE_MARKER.finditer(body):
             if match.group(1) in footnotes:

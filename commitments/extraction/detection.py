@@ -39,6 +39,7 @@ __all__ = [
     "Sentence",
     "TRIGGERS",
     "VETOES",
+    "FALLBACKS",
     "analyse_sentence",
     "answers",
     "topic_words",
@@ -50,7 +51,11 @@ TRIGGERS = re.compile(
     r"ontvangt|ontvangen|stuur\w*|zend\w*|toekomt|toekomen|terug\w*|aangekondigd\w*|ga|gaat|"
     r"gaan|voornemens|streef|streeft|verwacht|aan de orde|ingegaan|bericht\w*|rapporte\w*|"
     r"tegemoet\w*|toegezonden|toegestuurd|aangeboden|hoogte|planning|streven|wederom|nogmaals|stel|"
-    r"aangegeven|meegedeeld|medegedeeld|gemeld|meldde|meldden|beschreven|schreef|herhaal|herhalen)\b",
+    r"aangegeven|meegedeeld|medegedeeld|gemeld|meldde|meldden|beschreven|schreef|herhaal|herhalen|"
+    # issue 8: documents that follow, passives, moties, requests, legal duties, commissioned work
+    r"volgt|volgen|verschijnt|verschijnen|horen|komt|laat|laten|volg|meegenomen|betrokken|"
+    r"gestuurd|gezonden|gedeeld|motie\w*|verzoek\w*|verzocht|gevraagd|artikel|wettelijke?|"
+    r"uitvoering|voortgang\w*|\w*rapportage|bijgevoegd|treft)\b",
     re.IGNORECASE,
 )
 
@@ -155,12 +160,149 @@ _EXPECT_TO_DELIVER = re.compile(
 )
 # "In de Kamerbrief ... zal het kabinet ingaan op", "komt ... aan de orde in de Afrikastrategie"
 _DOCUMENT_ADDRESSES = re.compile(
-    r"\b(?:in|via)\s+(?:de|het|een)\s+(?:[\w\-]+\s+){0,3}?" + DOCUMENT + r"\b.{0,250}?\b(?:zal|"
+    r"\b(?:in|via)\s+(?:de|het|een|die|deze|dat|dit|mijn|onze)\s+(?:[\w\-]+\s+){0,3}?"
+    + DOCUMENT
+    + r"\b.{0,250}?\b(?:zal|"
     r"zullen|wordt|worden|gaat|komt)\b.{0,120}?\b(?:ingaan|ingegaan|ingaan|in\s+op|aan\s+de\s+orde|"
     r"toelichten|toegelicht|uiteenzetten|uiteengezet|behandelen|behandeld|meenemen|meegenomen|"
     r"opnemen|opgenomen|schetsen|geschetst)\b"
     r"|\b(?:komt|komen|zal|zullen)\b.{0,200}?\baan\s+de\s+orde\s+(?:\w+\s+)?in\s+(?:de|het|een)\s+"
-    r"(?:[\w\-]+\s+){0,3}?" + DOCUMENT + r"\b",
+    r"(?:[\w\-]+\s+){0,3}?" + DOCUMENT + r"\b"
+    # "Op de aanbevelingen wordt ingegaan in de beleidsreactie die u in maart ontvangt"
+    r"|\b(?:wordt|worden|zal|zullen)\b.{0,120}?\b(?:ingegaan|meegenomen|betrokken|toegelicht|"
+    r"behandeld|opgenomen)\s+in\s+(?:de|het|een|die|deze|mijn|onze)\s+(?:[\w\-]+\s+){0,3}?"
+    + DOCUMENT
+    + r"\b",
+    re.IGNORECASE,
+)
+# A document that is still to come: "de kabinetsreactie", "de volgende voortgangsbrief", "de
+# brief die u in maart ontvangt" (and not one that exists: "komt aan de orde in de strategie")
+_COMING_DOCUMENT = re.compile(
+    r"\b(?:komende|volgende|toekomstige|aangekondigde|nadere|eerstvolgende)\s+(?:[\w\-]+\s+){0,2}?"
+    + DOCUMENT
+    + r"\b|\b(?:kabinets|beleids)reactie\b|\bnog\s+te\s+(?:verschijnen|versturen|sturen)\b|"
+    r"\b(?:die|dat)\s+" + KAMER + r"\b.{0,60}?\b(?:ontvangt|toekomt|tegemoet\s*ziet)\b",
+    re.IGNORECASE,
+)
+_DOCUMENT_FOLLOWS = re.compile(
+    # "Een tweede brief volgt na het zomerreces", "Begin volgend jaar verschijnt de monitor"
+    r"\b(?:een|de|het|mijn|onze|deze|die|dit)\s+(?:[\w\-]+\s+){0,3}?"
+    + DOCUMENT
+    + r"\s+(?:\w+\s+){0,5}?(?:volgt|volgen|verschijnt|verschijnen)\b(?!\s+(?:uit|dat|hieruit|hierna|"
+    r"hieronder|onderstaand))|\b(?:volgt|verschijnt)\s+(?:er\s+)?(?:\w+\s+){0,4}?"
+    r"(?:een|de|het|mijn|onze)\s+(?:[\w\-]+\s+){0,3}?" + DOCUMENT + r"\b|"
+    # "Tot slot komt er ... een uitgewerkt plan van aanpak"
+    r"\bkomt\s+er\b[^.;]{0,120}?\b(?:een|de|het)\s+(?:[\w\-]+\s+){0,3}?" + DOCUMENT + r"\b",
+    re.IGNORECASE,
+)
+_HERE_IN_THIS_LETTER = re.compile(
+    r"\b(?:hieronder|hierna|onderstaand|in\s+deze\s+brief|in\s+het\s+vervolg\s+van\s+deze)\b",
+    re.IGNORECASE,
+)
+# "U blijft van mij horen over de voortgang", "Ik houd uw Kamer op de hoogte"
+_KEEPS_INFORMED = re.compile(
+    r"\b"
+    + KAMER
+    + r"\s+(?:blijft|blijven)\s+(?:\w+\s+){0,3}?(?:van\s+(?:mij|ons|het\s+kabinet)\s+horen|"
+    r"op\s+de\s+hoogte|geïnformeerd|ingelicht)\b|"
+    r"\b(?:houd|houden|houdt)\s+" + GOV_FIRST + r"\s+" + KAMER + r"\s+(?:\w+\s+){0,4}?op\s+de\s+"
+    r"hoogte\b|\b"
+    + GOV_FIRST
+    + r"\s+(?:houd|houden|houdt|blijf|blijven|blijft)\s+"
+    + KAMER
+    + r"\s+(?:\w+\s+){0,4}?(?:op\s+de\s+hoogte|informeren|inlichten)\b|"
+    r"\b(?:zal|zullen|blijf|blijft|blijven)\b.{0,80}?\b"
+    + KAMER
+    + r"\b.{0,80}?\b(?:op\s+de\s+hoogte"
+    r"\s+(?:blijven\s+)?houden|blijven\s+(?:informeren|inlichten|op\s+de\s+hoogte\s+houden))\b",
+    re.IGNORECASE,
+)
+# The minister has work done: "Ik laat nader uitzoeken ...", "... en laat hier nog naar kijken"
+_COMMISSIONS_WORK = re.compile(
+    r"\b" + GOV_FIRST + r"\b.{0,200}?\b(?:laat|laten)\s+(?:\w+\s+){0,6}?(?:uitzoeken|onderzoeken|"
+    r"nagaan|kijken|uitwerken|bezien|verkennen|analyseren|evalueren|berekenen|toetsen|"
+    r"in\s+kaart\s+brengen)\b|\b(?:laat|laten)\s+" + GOV_FIRST + r"\s+(?:\w+\s+){0,6}?(?:uitzoeken|"
+    r"onderzoeken|nagaan|kijken|uitwerken|bezien|verkennen|analyseren|evalueren|berekenen|toetsen|"
+    r"in\s+kaart\s+brengen)\b|"
+    # "... en ik volg dit advies op", "Ik neem de aanbevelingen over"
+    r"\b" + GOV_FIRST + r"\s+(?:volg|volgen|neem|nemen|neemt|volgt)\s+(?:\w+\s+){0,4}?(?:advie\w*|"
+    r"aanbeveling\w*)\s+(?:op|over)\b",
+    re.IGNORECASE,
+)
+_HAD_IT_DONE = re.compile(
+    r"\b(?:heb|hebben|heeft|had|hadden)\s+(?:\w+\s+){0,6}?laten\b", re.IGNORECASE
+)
+# "Ik ga ervan uit dat ...": an assumption, not a plan
+_ASSUMES = re.compile(r"\b(?:ga|gaan|gaat)\s+(?:\w+\s+){0,3}?er\s*van\s*uit\b", re.IGNORECASE)
+# What is attached now: "Bijgevoegd treft u het jaarverslag aan"
+_ATTACHED_NOW = re.compile(
+    r"^(?:\w+\s+){0,2}?bijgevoegd\b|\b(?:treft|vindt)\s+u\s+(?:[^.;]{0,120}?\s)?(?:bijgaand|"
+    r"bijgevoegd|hierbij|als\s+bijlage|in\s+de\s+bijlage|aan)\b",
+    re.IGNORECASE,
+)
+# A recurring report described as a standing arrangement: "Uw Kamer ontvangt jaarlijks ..."
+_RECURRING = re.compile(
+    r"\b(?:jaarlijks|halfjaarlijks|driemaandelijks|maandelijks|ieder\s+jaar|elk\s+jaar|elke\s+"
+    r"(?:maand|week|kwartaal)|periodiek|telkens|steeds|doorgaans|gebruikelijk|gebruikelijke)\b",
+    re.IGNORECASE,
+)
+# The letter announces its own contents: "hieronder ga ik in op", "zal ik eerst ingaan op"
+_ANNOUNCES_CONTENTS = re.compile(
+    r"\b(?:zal|ga)\s+(?:ik|wij|we)\s+(?:\w+\s+){0,5}?(?:ingaan\s+op|in\s+op|bespreken|"
+    r"behandelen|toelichten|schetsen|beschrijven|uiteenzetten)\b|\b(?:bespreek|behandel|beschrijf|"
+    r"schets)\s+(?:ik|wij|we)\b",
+    re.IGNORECASE,
+)
+# --- fulfilments of what the Kamer asked in other ways (GUIDELINES section 2) ---------------
+# This letter does it now: "Met deze brief voer ik de motie uit", "ter uitvoering van",
+# "Hiermee kom ik tegemoet aan het verzoek", "stuur ik u hierbij", "informeer ik u"
+_ACTS_NOW = re.compile(
+    r"\b(?:hiermee|hierbij|met\s+deze\s+(?:brief|\w+)|in\s+deze\s+brief|middels\s+deze|bijgaand|"
+    r"ter\s+uitvoering|in\s+uitvoering\s+van|uitvoering\s+(?:aan|gegeven|geven|te\s+geven)|"
+    r"voer\s+(?:ik|wij|we|het\s+kabinet)\b|tegemoet\s+aan|gehoor\s+(?:aan|te\s+geven)|"
+    r"(?:stuur|zend|bied|informeer|bericht|doe)\s+(?:ik|wij|we)\s+(?:u|uw\s+kamer)\b|"
+    r"(?:ik|wij|we)\s+(?:stuur|zend|bied|informeer|bericht)\s+(?:u|uw\s+kamer)\b|"
+    r"(?:treft|vindt|ontvangt)\s+u\b|\bga\s+(?:ik|wij|we)\s+(?:\w+\s+){0,3}?in\s+op\b)",
+    re.IGNORECASE,
+)
+# A particular motie: "de motie-De Vries", "de motie van het lid X", "deze motie", "motie (36 197)"
+_MOTIE = re.compile(
+    r"\bmotie(?:s)?[-\s]+(?:van\s+(?:de\s+leden|het\s+lid)\b|[A-Z]|\(|nr\b|over\b|inzake\b|"
+    r"die\b|waarin\b|om\b)|\b(?:de|deze|die|genoemde|aangenomen|bovengenoemde|uw|voornoemde|"
+    r"betreffende|bewuste)\s+(?:[\w\-]+\s+){0,3}?moties?\b(?!\s+en\s+toezeggingen)|"
+    r"\bmoties?\s+[\w\-]+(?:\s*/\s*[\w\-]+)?\s+\(kamerstuk",
+)
+# A request of the Kamer, a committee or a member answered: "Naar aanleiding van het verzoek
+# van de vaste commissie", "op verzoek van het lid", "De commissie heeft mij gevraagd ..."
+_ANSWERS_A_REQUEST = re.compile(
+    r"\b(?:naar\s+aanleiding\s+van|in\s+antwoord\s+op|in\s+reactie\s+op|conform|overeenkomstig|"
+    r"tegemoet\s+aan|gehoor\s+aan|ingaan\s+op|in\s+op|voldoe\s+(?:ik\s+)?aan|op)\s+(?:het|uw|een|dit|"
+    r"deze)\s+(?:\w+\s+){0,2}?verzoek\b|\bverzoek\s+van\s+(?:de\s+(?:vaste\s+)?"
+    r"commissie|het\s+lid|de\s+leden|uw\s+kamer|de\s+kamer)\b|\bop\s+verzoek\s+van\s+(?:uw|de)\s+kamer\b",
+    re.IGNORECASE,
+)
+# Who asks, when a request is reported: the Kamer, a committee, a member, not a sector body
+_KAMER_ASKS = re.compile(
+    r"\b(?:u|uw\s+kamer|de\s+kamer|(?:vaste\s+)?commissie|het\s+lid|de\s+leden|fractie)\b",
+    re.IGNORECASE,
+)
+# A legal duty to report: "Op grond van artikel 4 van de wet zend ik u het verslag"
+_LEGAL_DUTY = re.compile(
+    r"\b(?:op\s+grond\s+van|ingevolge|conform|overeenkomstig|krachtens|volgens|zoals\s+(?:voorgeschreven|"
+    r"bepaald)\s+in)\s+(?:het\s+)?artikel\s+\d|\bwettelijke?\s+(?:plicht|verplichting|voorschrift|"
+    r"rapportageplicht|taak)\b|\bwettelijk\s+(?:verplicht|voorgeschreven|vereist)\b|"
+    r"\bartikel\s+\d+\w*\s+(?:[\w\-]+\s+){0,4}?(?:schrijft|bepaalt)\s+(?:voor\s+)?dat\b",
+    re.IGNORECASE,
+)
+# This letter is itself a (promised) progress report: "Hierbij bied ik u de derde
+# voortgangsrapportage aan", "Met deze voortgangsbrief informeer ik u over ..."
+_IS_A_REPORT = re.compile(
+    r"\b(?:voortgang\w*|\w*rapportage|jaarverslag|jaarrapportage|halfjaar\w*|monitor|"
+    r"(?:eerste|tweede|derde|vierde|vijfde|zesde|volgende)\s+(?:[\w\-]+\s+)?(?:\w*brief|update))\b",
+    re.IGNORECASE,
+)
+_THIS_LETTER_REPORTS = re.compile(
+    r"^(?:\w+\s+){0,3}?(?:met\s+deze|hierbij|hiermee|middels\s+deze|in\s+deze|bijgaand)\b",
     re.IGNORECASE,
 )
 # The document at hand, sent now: "in het hier voorliggende eindrapport komt ... aan de orde"
@@ -628,7 +770,24 @@ _KAMER_RECEIVES = re.compile(
     r"\b(?:ontvangt|ontvangen)\s+" + KAMER + r"\b|\b" + KAMER + r"\s+(?:ontvangt|ontvangen)\b",
     re.IGNORECASE,
 )
-_COMES_OR_GOES = re.compile(r"\b(?:komt|gaat)\b", re.IGNORECASE)
+_COMES_OR_GOES = re.compile(r"\b(?:komt|gaat|wordt|worden)\b", re.IGNORECASE)
+
+
+def _acts_now(s: Sentence) -> bool:
+    """This letter does the thing now, and promises nothing further in the same sentence."""
+    return s.has(_ACTS_NOW) and not s.future
+
+
+def _about_a_request(s: Sentence) -> bool:
+    return s.has(_ANSWERS_A_REQUEST) or (s.has(_REQUEST) and s.has(_KAMER_ASKS))
+
+
+def _announces_contents(s: Sentence) -> bool:
+    if not s.has(_ANNOUNCES_CONTENTS):
+        return False
+    if s.has(_HERE_IN_THIS_LETTER):
+        return True
+    return not (s.dated or s.addresses or s.has(_COMING_DOCUMENT) or s.has(_KAMER_WORD))
 
 
 def _reference(pattern: re.Pattern[str]) -> Callable[[Sentence], bool]:
@@ -675,6 +834,56 @@ RULES: tuple[Rule, ...] = (
             "Hiermee geef ik invulling aan de toezegging uit het debat van 3 maart.",
         ),
         misses=("In het debat heb ik toegezegd de regeling te evalueren.",),
+    ),
+    Rule(
+        "carries_out_motie",
+        "reference",
+        lambda s: s.has(_MOTIE) and _acts_now(s),
+        "this letter carries out a motie",
+        confidence=0.8,
+        kind="fulfilment",
+        hits=(
+            "Met deze brief geef ik uitvoering aan de motie van het lid De Boer over wachtlijsten.",
+            "Ter uitvoering van de motie-Pietersen informeer ik u over de stand van de regeling.",
+        ),
+        misses=("Ter uitvoering van de motie-Pietersen zal ik u in juni informeren.",),
+    ),
+    Rule(
+        "answers_request",
+        "reference",
+        lambda s: _about_a_request(s) and _acts_now(s),
+        "this letter answers a request of the Kamer, a committee or a member",
+        confidence=0.8,
+        kind="fulfilment",
+        hits=(
+            "Naar aanleiding van het verzoek van de vaste commissie voor Financiën stuur ik u "
+            "hierbij een reactie op het rapport.",
+            "Hiermee kom ik tegemoet aan het verzoek van het lid Jansen om een kostenoverzicht.",
+        ),
+        misses=("Naar aanleiding van het verzoek van de commissie zal ik u in mei informeren.",),
+    ),
+    Rule(
+        "meets_legal_duty",
+        "reference",
+        lambda s: s.has(_LEGAL_DUTY) and _acts_now(s),
+        "this letter meets a legal duty to report",
+        confidence=0.8,
+        kind="fulfilment",
+        hits=("Op grond van artikel 12 van de Wet op de inspecties zend ik u het jaarverslag.",),
+        misses=("Op grond van artikel 12 van de wet zal ik u in juni het jaarverslag zenden.",),
+    ),
+    Rule(
+        "is_promised_report",
+        "reference",
+        lambda s: s.has(_THIS_LETTER_REPORTS) and s.has(_IS_A_REPORT) and _acts_now(s),
+        "this letter is itself a (progress) report the Kamer was promised",
+        confidence=0.7,
+        kind="fulfilment",
+        hits=(
+            "Hierbij bied ik u de derde voortgangsrapportage over het programma aan.",
+            "Met deze voortgangsbrief informeer ik uw Kamer over de stand van de pilots.",
+        ),
+        misses=("Met deze brief informeer ik uw Kamer over mijn besluit.",),
     ),
     Rule(
         "reports_promise",
@@ -768,6 +977,21 @@ RULES: tuple[Rule, ...] = (
         misses=("Zodra de regeling klaar is, zal ik uw Kamer informeren.",),
     ),
     Rule(
+        "keeps_kamer_informed",
+        "commitment",
+        lambda s: s.has(_KEEPS_INFORMED),
+        "a lasting promise to keep the Kamer informed",
+        confidence=0.8,
+        kind="inform",
+        vetoable=False,
+        hits=(
+            "U blijft van mij horen over de voortgang van de pilots.",
+            "Ik houd uw Kamer op de hoogte van de onderhandelingen.",
+            "Ik zal uw Kamer op de hoogte blijven houden van de onderhandelingen.",
+        ),
+        misses=("Nederland blijft aandringen op een snelle oplossing.",),
+    ),
+    Rule(
         "lasting_policy",
         "skip",
         lambda s: s.has(_LASTING),
@@ -810,12 +1034,54 @@ RULES: tuple[Rule, ...] = (
         misses=("In juni ga ik in de voortgangsbrief in op de uitkomsten.",),
     ),
     Rule(
-        "request_reported",
+        "assumes",
         "skip",
-        lambda s: s.has(_REQUEST) and not s.gov_future,
-        "reports what the Kamer asked",
-        hits=("De vaste commissie heeft mij verzocht de Kamer te informeren over de pilot.",),
-        misses=(),
+        lambda s: s.has(_ASSUMES),
+        "an assumption about others: ik ga ervan uit dat",
+        hits=("Ik ga ervan uit dat de sector dit zelf oppakt.",),
+        misses=("Ik ga de sector vragen dit zelf op te pakken.",),
+    ),
+    Rule(
+        "attached_now",
+        "skip",
+        lambda s: s.has(_ATTACHED_NOW) and not s.future,
+        "what is attached now: bijgevoegd treft u ... aan",
+        hits=("Bijgevoegd treft u het jaarverslag van de inspectie aan.",),
+        misses=("In juni ontvangt u het jaarverslag van de inspectie.",),
+    ),
+    Rule(
+        "announces_contents",
+        "skip",
+        _announces_contents,
+        "the letter announcing its own contents: hieronder ga ik in op, zal ik eerst ingaan op",
+        hits=(
+            "Hieronder bespreek ik eerst de cijfers, vervolgens zal ik ingaan op de maatregelen.",
+            "Voor een goed begrip zal ik wat uitgebreider ingaan op de cijfers.",
+        ),
+        misses=("In de volgende voortgangsbrief zal ik ingaan op de cijfers.",),
+    ),
+    Rule(
+        "standing_arrangement",
+        "skip",
+        lambda s: (
+            s.has(_RECURRING) and not (s.future or s.gov_future or s.has(_PRESENT_FUTURE_GOV))
+        ),
+        "a recurring report described as a standing arrangement: ontvangt jaarlijks",
+        hits=("Uw Kamer ontvangt jaarlijks de voortgangsrapportage over het programma.",),
+        misses=("Ik zal uw Kamer jaarlijks informeren over het programma.",),
+    ),
+    Rule(
+        "request_of_kamer",
+        "reference",
+        lambda s: _about_a_request(s) and not s.gov_future,
+        "names a request of the Kamer, a committee or a member that the letter answers",
+        confidence=0.6,
+        kind="reference",
+        hits=("De vaste commissie heeft mij verzocht om een reactie op het rapport.",),
+        misses=(
+            "De commissie heeft mij verzocht om een reactie en ik zal u die in juni sturen.",
+            "De brancheorganisaties hebben mij verzocht de termijn te verlengen.",
+        ),
     ),
     Rule(
         "informed_before",
@@ -877,11 +1143,39 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "document_will_address",
         "commitment",
-        lambda s: s.addresses and (s.future or s.has(_COMES_OR_GOES)),
+        lambda s: (
+            s.addresses
+            and (s.future or (s.has(_COMES_OR_GOES) and (s.dated or s.has(_COMING_DOCUMENT))))
+        ),
         "a coming document will address a subject: in de brief zal ik ingaan op",
         confidence=0.65,
         hits=("In de voortgangsbrief van juni zal het kabinet ingaan op de kosten.",),
-        misses=("In de bijgevoegde voortgangsbrief komt de kostenraming aan de orde.",),
+        misses=(
+            "In de bijgevoegde voortgangsbrief komt de kostenraming aan de orde.",
+            "Dit onderwerp komt ook aan de orde in de Azië-strategie.",
+        ),
+    ),
+    Rule(
+        "document_follows",
+        "commitment",
+        lambda s: (
+            s.has(_DOCUMENT_FOLLOWS)
+            and not s.has(_HERE_IN_THIS_LETTER)
+            and not s.past
+            and (s.dated or not s.has(_RECURRING))
+        ),
+        "a coming document follows or appears: een tweede brief volgt, verschijnt de monitor",
+        confidence=0.7,
+        kind="send_document",
+        hits=(
+            "Een volgende voortgangsbrief volgt na het zomerreces.",
+            "Begin volgend jaar verschijnt de derde monitor.",
+            "Tot slot komt er een uitgewerkt plan van aanpak voor de regeldruk.",
+        ),
+        misses=(
+            "Uit de evaluatie volgt dat de regeling werkt.",
+            "Hieronder volgt een overzicht van de maatregelen.",
+        ),
     ),
     Rule(
         "government_future_dated",
@@ -900,6 +1194,19 @@ RULES: tuple[Rule, ...] = (
         confidence=0.6,
         hits=("Ook zal Nederland in de Raad aandacht vragen voor de mensenrechten.",),
         misses=("De gemeenten zullen in de Raad aandacht vragen voor de mensenrechten.",),
+    ),
+    Rule(
+        "commissions_work",
+        "commitment",
+        lambda s: s.has(_COMMISSIONS_WORK) and not s.past and not s.has(_HAD_IT_DONE),
+        "the government has work done or takes advice over: ik laat uitzoeken, ik volg het advies op",
+        confidence=0.6,
+        hits=(
+            "Ik laat nader uitzoeken hoe groot dit probleem is.",
+            "Ik kan dit verschil nu niet verklaren en laat hier nog nader naar kijken.",
+            "TenneT adviseert een plan op te stellen en ik volg dit advies op.",
+        ),
+        misses=("Ik heb laten uitzoeken hoe groot dit probleem is.",),
     ),
     Rule(
         "intends_to_kamer",
@@ -975,7 +1282,25 @@ VETOES: tuple[Rule, ...] = (
         misses=("De regeling zal in 2023 worden aangepast.",),
     ),
 )
-RULES_BY_NAME = {rule.name: rule for rule in (*RULES, *VETOES)}
+# Tried when RULES found no commitment and no reference: a sentence that names a motie or a
+# request of the Kamer, and promises nothing, refers to what it answers. (After the commitment
+# rules, so that "Ik verwacht u na de zomer te informeren over uw motie" stays a promise.)
+FALLBACKS: tuple[Rule, ...] = (
+    Rule(
+        "names_motie",
+        "reference",
+        lambda s: s.has(_MOTIE) and not (s.future or s.gov_future),
+        "names a particular motie the government answers",
+        confidence=0.7,
+        kind="reference",
+        hits=(
+            "In de motie-Klaassen wordt de regering verzocht de regeling te evalueren.",
+            "Dit sluit aan bij de aangenomen motie van de leden Smit en Bos.",
+        ),
+        misses=("Over moties en toezeggingen wordt jaarlijks gerapporteerd.",),
+    ),
+)
+RULES_BY_NAME = {rule.name: rule for rule in (*RULES, *VETOES, *FALLBACKS)}
 
 
 def _vetoed(rule: Rule, s: Sentence) -> Rule | None:
@@ -1001,26 +1326,39 @@ def analyse_sentence(
     """Classify one cleaned sentence (newlines already turned into spaces) by the first rule of
     RULES that applies to it; a commitment may still be vetoed by VETOES."""
     s = Sentence(sentence, has_deadline, future_lead)
+    decision = _decide(s, speaker)
+    if decision.category is None and decision.rule not in ("question_or_no_trigger", "members_ask"):
+        for rule in FALLBACKS:
+            if rule.applies(s):
+                return _reference_analysis(rule, s, speaker)
+    return decision
+
+
+def _reference_analysis(rule: Rule, s: Sentence, speaker: str | None) -> Analysis:
+    return Analysis(
+        "reference",
+        rule.kind,
+        _actor(s.text, speaker),
+        rule.confidence,
+        rule=rule.name,
+        answers=answers(s.text),
+    )
+
+
+def _decide(s: Sentence, speaker: str | None) -> Analysis:
     for rule in RULES:
         if not rule.applies(s):
             continue
         if rule.outcome == "skip":
             return Analysis(None, rule=rule.name)
         if rule.outcome == "reference":
-            return Analysis(
-                "reference",
-                rule.kind,
-                _actor(s.text, speaker),
-                rule.confidence,
-                rule=rule.name,
-                answers=answers(s.text),
-            )
+            return _reference_analysis(rule, s, speaker)
         veto = _vetoed(rule, s) if rule.vetoable else None
         if veto is not None:
             return Analysis(None, rule=veto.name)
         return Analysis(
             "commitment",
-            _kind(s.kind_text),
+            rule.kind or _kind(s.kind_text),
             _actor(s.text, speaker),
             rule.confidence,
             rule=rule.name,

@@ -12,11 +12,11 @@ import datetime as dt
 import pytest
 
 from commitments.extraction import explain
-from commitments.extraction.detection import RULES, RULES_BY_NAME, VETOES
+from commitments.extraction.detection import FALLBACKS, RULES, RULES_BY_NAME, VETOES
 
 LETTER_DATE = dt.date(2022, 3, 15)
 MINISTER = "Minister van Binnenlandse Zaken en Koninkrijksrelaties"
-ALL_RULES = (*RULES, *VETOES)
+ALL_RULES = (*RULES, *VETOES, *FALLBACKS)
 
 HITS = [(rule.name, sentence) for rule in ALL_RULES for sentence in rule.hits]
 MISSES = [(rule.name, sentence) for rule in ALL_RULES for sentence in rule.misses]
@@ -40,7 +40,9 @@ def test_rule_misses_its_counter_examples(name: str, sentence: str) -> None:
     assert explain(sentence, LETTER_DATE, MINISTER).rule != name
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES if r.outcome != "skip"], ids=lambda r: r.name)
+@pytest.mark.parametrize(
+    "rule", [r for r in (*RULES, *FALLBACKS) if r.outcome != "skip"], ids=lambda r: r.name
+)
 def test_a_proposing_rule_proposes_what_it_says(rule) -> None:
     for sentence in rule.hits:
         analysis = explain(sentence, LETTER_DATE, MINISTER)
