@@ -155,7 +155,7 @@ _NOT_PROMISING_VERBS = frozenset(
 # kabinet ...", "Vanaf 2026 stelt het kabinet ... beschikbaar" state policy, not a promise)
 _LEAD_ACT_VERB = re.compile(
     r"(?:neem|nem|stuur|zend|informeer|bied|kom|spreek|presenteer|publiceer|lever|geef|geve|doe|"
-    r"maak|organiseer|beantwoord|reageer|overleg|rapporteer|bericht|verstuur|deel|zal|zull|ga|gaa|"
+    r"maak|make|organiseer|beantwoord|reageer|overleg|rapporteer|bericht|verstuur|deel|zal|zull|ga|gaa|"
     r"besluit|beslis)\w{0,2}",
     re.IGNORECASE,
 )

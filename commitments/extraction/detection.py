@@ -55,7 +55,8 @@ TRIGGERS = re.compile(
     # issue 8: documents that follow, passives, moties, requests, legal duties, commissioned work
     r"volgt|volgen|verschijnt|verschijnen|horen|komt|laat|laten|volg|meegenomen|betrokken|"
     r"gestuurd|gezonden|gedeeld|motie\w*|verzoek\w*|verzocht|gevraagd|artikel|wettelijke?|"
-    r"uitvoering|voortgang\w*|\w*rapportage|bijgevoegd|treft)\b",
+    r"uitvoering|voortgang\w*|\w*rapportage|bijgevoegd|treft|verwijs|verwijzen|\w*voorganger|"
+    r"toegelicht|afgedaan|beantwoord\w*|vragen|wordt|worden)\b",
     re.IGNORECASE,
 )
 
@@ -229,6 +230,18 @@ _COMMISSIONS_WORK = re.compile(
     r"aanbeveling\w*)\s+(?:op|over)\b",
     re.IGNORECASE,
 )
+# A government act in the present passive with a time: "De dienst wordt in 2024 in gebruik
+# genomen" (the time is required: without it the sentence describes how things are done)
+_PASSIVE_ACT = re.compile(
+    r"\b(?:wordt|worden)\b(?:(?!\bdoor\b)[^.;]){0,160}?\b(?:in\s+gebruik\s+genomen|ingevoerd|gestart|"
+    r"opgeleverd|uitgebreid|verlengd|geopend|afgerond|gepubliceerd|opgesteld|uitgewerkt|aangepast|"
+    r"aangescherpt|vastgesteld|geëvalueerd|ingediend|voorgelegd|herzien|in\s+werking\s+treedt)\b",
+    re.IGNORECASE,
+)
+# "... wordt geëvalueerd door het WODC": someone else's act
+_BY_OTHERS = re.compile(
+    r"\bdoor\s+(?!mij\b|ons\b|het\s+kabinet\b|de\s+regering\b|mijn\s+ministerie\b)(?:de|het|een|[A-Z])",
+)
 _HAD_IT_DONE = re.compile(
     r"\b(?:heb|hebben|heeft|had|hadden)\s+(?:\w+\s+){0,6}?laten\b", re.IGNORECASE
 )
@@ -262,12 +275,13 @@ _ACTS_NOW = re.compile(
     r"voer\s+(?:ik|wij|we|het\s+kabinet)\b|tegemoet\s+aan|gehoor\s+(?:aan|te\s+geven)|"
     r"(?:stuur|zend|bied|informeer|bericht|doe)\s+(?:ik|wij|we)\s+(?:u|uw\s+kamer)\b|"
     r"(?:ik|wij|we)\s+(?:stuur|zend|bied|informeer|bericht)\s+(?:u|uw\s+kamer)\b|"
-    r"(?:treft|vindt|ontvangt)\s+u\b|\bga\s+(?:ik|wij|we)\s+(?:\w+\s+){0,3}?in\s+op\b)",
+    r"(?:treft|vindt|ontvangt)\s+u\b|\bga\s+(?:ik|wij|we)\s+(?:\w+\s+){0,3}?in\s+op\b|"
+    r"\bgaat\s+(?:de\s+regering|het\s+kabinet)\s+(?:\w+\s+){0,3}?in\s+op\b|\bbeantwoord\s+(?:ik|wij|we)\b)",
     re.IGNORECASE,
 )
 # A particular motie: "de motie-De Vries", "de motie van het lid X", "deze motie", "motie (36 197)"
 _MOTIE = re.compile(
-    r"\bmotie(?:s)?[-\s]+(?:van\s+(?:de\s+leden|het\s+lid)\b|[A-Z]|\(|nr\b|over\b|inzake\b|"
+    r"\bmotie(?:s)?[-\s]+(?:van\s+(?:de\s+leden|het\s+lid|lid|leden)\b|[A-Z]|\(|nr\b|over\b|inzake\b|"
     r"die\b|waarin\b|om\b)|\b(?:de|deze|die|genoemde|aangenomen|bovengenoemde|uw|voornoemde|"
     r"betreffende|bewuste)\s+(?:[\w\-]+\s+){0,3}?moties?\b(?!\s+en\s+toezeggingen)|"
     r"\bmoties?\s+[\w\-]+(?:\s*/\s*[\w\-]+)?\s+\(kamerstuk",
@@ -278,7 +292,12 @@ _ANSWERS_A_REQUEST = re.compile(
     r"\b(?:naar\s+aanleiding\s+van|in\s+antwoord\s+op|in\s+reactie\s+op|conform|overeenkomstig|"
     r"tegemoet\s+aan|gehoor\s+aan|ingaan\s+op|in\s+op|voldoe\s+(?:ik\s+)?aan|op)\s+(?:het|uw|een|dit|"
     r"deze)\s+(?:\w+\s+){0,2}?verzoek\b|\bverzoek\s+van\s+(?:de\s+(?:vaste\s+)?"
-    r"commissie|het\s+lid|de\s+leden|uw\s+kamer|de\s+kamer)\b|\bop\s+verzoek\s+van\s+(?:uw|de)\s+kamer\b",
+    r"commissie|het\s+lid|de\s+leden|uw\s+kamer|de\s+kamer)\b|\bop\s+verzoek\s+van\s+(?:uw|de)\s+kamer\b|"
+    # answers to the Kamer's questions: "de antwoorden op vragen gesteld door leden van uw Kamer",
+    # "beantwoord ik de vragen die uw vaste commissie heeft gesteld", "gaat in op de vragen van"
+    r"\b(?:antwoorden|antwoord|beantwoord\w*|in\s+op)\s+(?:\w+\s+){0,6}?(?:de\s+|een\s+aantal\s+)?"
+    r"(?:\w+\s+){0,2}?vragen\s+(?:\w+\s+){0,3}?(?:van|gesteld\s+door|die)\s+(?:\w+\s+){0,2}?"
+    r"(?:leden|het\s+lid|lid|commissie|kamer|fracties?)\b",
     re.IGNORECASE,
 )
 # Who asks, when a request is reported: the Kamer, a committee, a member, not a sector body
@@ -297,8 +316,61 @@ _LEGAL_DUTY = re.compile(
 # This letter is itself a (promised) progress report: "Hierbij bied ik u de derde
 # voortgangsrapportage aan", "Met deze voortgangsbrief informeer ik u over ..."
 _IS_A_REPORT = re.compile(
-    r"\b(?:voortgang\w*|\w*rapportage|jaarverslag|jaarrapportage|halfjaar\w*|monitor|"
+    r"\b(?:voortgang\w*|\w*rapportage|jaarverslag|jaarrapportage|halfjaar\w*|monitor|periodieke?|"
+    r"\w*overzicht|"
     r"(?:eerste|tweede|derde|vierde|vijfde|zesde|volgende)\s+(?:[\w\-]+\s+)?(?:\w*brief|update))\b",
+    re.IGNORECASE,
+)
+# Promises and moties this letter disposes of: "de moties en toezeggingen die zijn afgedaan",
+# "Hiermee wordt tegemoetgekomen aan een aantal toezeggingen en verzoeken"
+_DISPOSES = re.compile(
+    r"\b(?:moties|toezeggingen|toezeg-?\s*gingen|verzoeken)\b.{0,120}?\b(?:afgedaan|afgehandeld|"
+    r"uitgevoerd|afdoen|tegemoetgekomen|tegemoet\s+gekomen|ingevuld)\b|\btegemoet\s*(?:ge)?komen\b"
+    r".{0,60}?\b(?:toezegging\w*|toezeg-?\s*gingen|verzoek\w*|motie\w*)\b",
+    re.IGNORECASE,
+)
+# A pointer back at an earlier letter or answer to the Kamer (GUIDELINES section 2: "Zoals ik u
+# eerder schreef"): "In de brief van 27 juni heeft mijn voorganger u geïnformeerd", "verwijs ik
+# naar de Kamerbrief van", "Zoals toegelicht in de Kamerbrief van", "U heeft ... ontvangen"
+_EARLIER_LETTER = (
+    r"(?:\w*brief|beantwoording|antwoorden|beleidsreactie|memorie|nota|voortgangsrapportage)"
+)
+_POINTS_BACK = re.compile(
+    r"\b(?:verwijs|verwijzen|verwees)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:\w+\s+){0,4}?naar\s+"
+    r"(?:\w+\s+){0,4}?"
+    + _EARLIER_LETTER
+    + r"\b|\b(?:in|met|bij)\s+(?:de|mijn|onze|zijn|haar|het)\s+(?:[\w\-]+\s+){0,3}?"
+    + _EARLIER_LETTER
+    + r"\s+(?:\w+\s+){0,6}?(?:van|d\.d\.)\s+(?:\d|[a-z]+\s+\d{4}|mijn|jl|vorig)"
+    r"[^;]{0,200}?\b(?:is|zijn|heb|heeft|hebben|werd)\b[^;]{0,160}?\b(?:aangegeven|toegelicht|gemeld|"
+    r"geïnformeerd|ingegaan|geschetst|uiteengezet|beschreven|bericht|aangekondigd|toegezegd|"
+    r"gegeven|gestuurd)\b|"
+    r"\bzoals\s+(?:\w+\s+){0,2}?(?:toegelicht|aangegeven|gemeld|beschreven|uiteengezet|geschetst|"
+    r"aangekondigd)\s+(?:in|bij)\s+(?:de|mijn|onze|het)\s+(?:[\w\-]+\s+){0,2}?"
+    + _EARLIER_LETTER
+    + r"\b|"
+    r"\b(?:mijn|zijn|haar)\s+(?:ambts)?voorganger\s+(?:heeft|had)\b[^.;]{0,200}?\b(?:gestuurd|"
+    r"geïnformeerd|toegezonden|aangeboden|gemeld|aangegeven)\b|"
+    r"\b(?:heeft|had)\s+(?:mijn|zijn|haar)\s+(?:ambts)?voorganger\b[^.;]{0,200}?\b(?:gestuurd|"
+    r"geïnformeerd|toegezonden|aangeboden|gemeld|aangegeven)\b|"
+    r"\b(?:u|uw\s+kamer)\s+(?:heeft|bent|is)\s+(?:[^.;]{0,120}?\s)?(?:een|de|mijn)\s+(?:[\w\-]+\s+){0,2}?"
+    + _EARLIER_LETTER
+    + r"\b[^.;]{0,80}?\b(?:ontvangen|geïnformeerd)\b|"
+    r"\b(?:bent|is)\s+(?:u|uw\s+kamer)\b[^.;]{0,80}?\b(?:met|bij|per|in)\s+(?:de|mijn|een)\s+"
+    r"(?:[\w\-]+\s+){0,2}?" + _EARLIER_LETTER + r"\b[^.;]{0,120}?\bgeïnformeerd\b|"
+    r"\b(?:u|uw\s+kamer)\s+(?:bent|is)\s+(?:met|bij|per|in)\s+(?:de|mijn|een)\s+(?:[\w\-]+\s+){0,2}?"
+    + _EARLIER_LETTER
+    + r"\b[^.;]{0,120}?\bgeïnformeerd\b|"
+    r"\b(?:met|in|bij)\s+(?:mijn|onze)\s+(?:[\w\-]+\s+){0,3}?"
+    + _EARLIER_LETTER
+    + r"\s+(?:\w+\s+){0,6}?(?:van|d\.d\.)\s+[^.;]{0,120}?\b(?:heb|hebben)\s+(?:ik|wij|we)\b",
+    re.IGNORECASE,
+)
+_BEFORE_NOW = re.compile(r"\b(?:eerder|reeds|al\s+eerder|destijds)\b", re.IGNORECASE)
+# A pointer inside this letter or its annexes, not back at an earlier one
+_WITHIN_THIS_LETTER = re.compile(
+    r"\b(?:antwoord(?:en)?\s+op\s+(?:de\s+)?vra(?:ag|gen)\s+\d|vraag\s+\d|hierboven|hieronder|"
+    r"paragraaf|bijlage|deze\s+brief)\b",
     re.IGNORECASE,
 )
 _THIS_LETTER_REPORTS = re.compile(
@@ -465,7 +537,14 @@ _THIS_LETTER = re.compile(
 _REQUEST = re.compile(
     r"\b(?:heeft|hebben|had|hadden)\s+(?:mij|ons|het\s+kabinet|de\s+regering|de\s+minister)\b"
     r".{0,80}?\b(?:verzocht|gevraagd)\b|\b(?:verzoekt|vraagt|vroeg|vroegen)\s+(?:mij|ons|het\s+"
-    r"kabinet|de\s+regering)\b",
+    r"kabinet|de\s+regering)\b|"
+    # "Mij was verzocht ...", "is mij gevraagd", "verzocht de vaste commissie ...",
+    # "heeft het lid ... het kabinet verzocht"
+    r"\b(?:is|was|werd)\s+(?:mij|ons|het\s+kabinet)\s+(?:\w+\s+){0,6}?(?:verzocht|gevraagd)\b|"
+    r"\b(?:mij|ons)\s+(?:is|was|werd)\s+(?:\w+\s+){0,6}?(?:verzocht|gevraagd)\b|"
+    r"\b(?:verzocht|vroeg|verzoekt|vraagt)\s+(?:de|uw)\s+(?:vaste\s+)?(?:commissie|kamer)\b|"
+    r"\b(?:heeft|hebben|had)\s+(?:de|uw|het)\s+(?:vaste\s+)?(?:commissie|kamer|lid)\b.{0,160}?"
+    r"\b(?:verzocht|gevraagd)\b",
     re.IGNORECASE,
 )
 # "Dit volgt in de laatste alinea van deze brief", "allereerst ga ik in op ..."
@@ -814,6 +893,21 @@ RULES: tuple[Rule, ...] = (
         hits=("Zal de minister de Kamer informeren over de pilots?", "Het weer was goed."),
     ),
     Rule(
+        "answers_request",
+        "reference",
+        lambda s: _about_a_request(s) and _acts_now(s) and not s.has(_EXPLICIT_NEW),
+        "this letter answers a request or the questions of the Kamer, a committee or a member",
+        confidence=0.8,
+        kind="fulfilment",
+        hits=(
+            "Naar aanleiding van het verzoek van de vaste commissie voor Financiën stuur ik u "
+            "hierbij een reactie op het rapport.",
+            "Hiermee kom ik tegemoet aan het verzoek van het lid Jansen om een kostenoverzicht.",
+            "In deze nota gaat de regering in op de vragen van de leden van de fracties.",
+        ),
+        misses=("Naar aanleiding van het verzoek van de commissie zal ik u in mei informeren.",),
+    ),
+    Rule(
         "members_ask",
         "skip",
         lambda s: s.has(_QUESTION_MEMBERS) and not s.has(_OWN_PAST_REPORT),
@@ -849,18 +943,14 @@ RULES: tuple[Rule, ...] = (
         misses=("Ter uitvoering van de motie-Pietersen zal ik u in juni informeren.",),
     ),
     Rule(
-        "answers_request",
+        "disposes_of_items",
         "reference",
-        lambda s: _about_a_request(s) and _acts_now(s),
-        "this letter answers a request of the Kamer, a committee or a member",
-        confidence=0.8,
+        lambda s: s.has(_DISPOSES) and not s.future and not s.has(_BEFORE_NOW),
+        "this letter disposes of promises, moties or requests (afgedaan, tegemoetgekomen)",
+        confidence=0.7,
         kind="fulfilment",
-        hits=(
-            "Naar aanleiding van het verzoek van de vaste commissie voor Financiën stuur ik u "
-            "hierbij een reactie op het rapport.",
-            "Hiermee kom ik tegemoet aan het verzoek van het lid Jansen om een kostenoverzicht.",
-        ),
-        misses=("Naar aanleiding van het verzoek van de commissie zal ik u in mei informeren.",),
+        hits=("In de bijlage staan de moties en toezeggingen die met dit voorstel zijn afgedaan.",),
+        misses=("Over moties en toezeggingen wordt jaarlijks gerapporteerd.",),
     ),
     Rule(
         "meets_legal_duty",
@@ -1084,6 +1174,21 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "points_to_earlier_letter",
+        "reference",
+        lambda s: s.has(_POINTS_BACK) and not s.future and not s.has(_WITHIN_THIS_LETTER),
+        "points back at an earlier letter or answer to the Kamer",
+        confidence=0.6,
+        kind="reference",
+        hits=(
+            "Voor de cijfers verwijs ik naar de Kamerbrief van 3 mei over de pilots.",
+            "In de brief van 12 april jl. is aangegeven dat de planning vier jaar opschuift.",
+            "Mijn ambtsvoorganger heeft u in maart een beleidsreactie op het advies gestuurd.",
+            "U heeft in januari een voortgangsbrief over de aanpak ontvangen.",
+        ),
+        misses=("In de brief van juni zal ik uw Kamer informeren over de vertraging.",),
+    ),
+    Rule(
         "informed_before",
         "skip",
         lambda s: not s.future and bool(_PAST_INFORMED.search(s.unbracketed)),
@@ -1225,6 +1330,18 @@ RULES: tuple[Rule, ...] = (
         confidence=0.55,
         hits=("Daarbij zal ook het advies van de Raad van State worden meegenomen.",),
         misses=("Daarbij zal ook het advies door de gemeenten worden meegenomen.",),
+    ),
+    Rule(
+        "passive_act_dated",
+        "commitment",
+        lambda s: s.dated and s.has(_PASSIVE_ACT) and not s.past and not s.has(_BY_OTHERS),
+        "a government act in the present passive, with a time: wordt in 2024 ingevoerd",
+        confidence=0.5,
+        hits=("De nieuwe regeling wordt in 2024 ingevoerd.",),
+        misses=(
+            "De nieuwe regeling wordt door de gemeenten in 2024 ingevoerd.",
+            "In 2025 wordt de wet geëvalueerd door het WODC.",
+        ),
     ),
     Rule(
         "firm_intention_dated",

@@ -70,7 +70,7 @@ INFORMED = (
 ACT_PARTICIPLE = (
     r"(?:meegenomen|opgenomen|uitgewerkt|onderzocht|aangepast|opgesteld|gepubliceerd|ingediend|"
     r"voorgelegd|geëvalueerd|betrokken|verkend|aangescherpt|vastgesteld|herzien|gewijzigd|"
-    r"in\s+kaart\s+gebracht|in\s+beeld\s+gebracht)"
+    r"in\s+kaart\s+gebracht|in\s+beeld\s+gebracht|ingegaan|bezien|bekeken|uitgevoerd)"
 )
 # Verbs that report an earlier statement: "heb ik aangegeven", "is toegezegd".
 REPORT_VERB = (
