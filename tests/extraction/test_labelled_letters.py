@@ -18,7 +18,9 @@ scores them (see scoring.py).
   extractor (issue 8), copied verbatim from /work/labels/ after being scored once. First seen
   (commitments F1 / fulfilments F1): A1 (10 answers to Kamervragen, PDF text) 0.40 / 0.31;
   A2 0.93 / 0.57; A3 0.00 (2 promises) / 0.62; A4 1.00 (1 promise) / 0.55; B1 0.62 / 0.43;
-  B2 0.40 / 0.43 (A2-B2 scored after the rules written for A1 and for the issue's kinds).
+  B2 0.40 / 0.43 (A2-B2 scored after the rules written for A1 and for the issue's kinds);
+  C1 0.91 / 0.69, C2 0.60 / 0.73, C3 0.75 / 0.44 (long letters, notas, Eerste Kamer; scored
+  after the rules written for A2-B2).
 """
 
 from __future__ import annotations
@@ -48,6 +50,9 @@ FLOORS = {
     "unseen_batch_A4": (1.0, 1.0, 1.0, 0.64),
     "unseen_batch_B1": (0.71, 1.0, 1.0, 0.64),
     "unseen_batch_B2": (0.8, 1.0, 1.0, 0.68),
+    "unseen_batch_C1": (0.9, 1.0, 1.0, 0.69),
+    "unseen_batch_C2": (0.6, 0.66, 1.0, 0.72),
+    "unseen_batch_C3": (0.75, 0.66, 1.0, 0.44),
 }
 
 
