@@ -141,6 +141,22 @@ def _letterhead(lines: list[tuple[int, str]]) -> set[int]:
             if any(_LETTERHEAD_MARK.match(earlier) for _, earlier in lines[:index]):
                 return set(range(index + 1))
             break
+    # no salutation: the letterhead ends with its "Betreft" line and the subject's short
+    # continuation lines ("Betreft Uitstelbrief Kamervragen over ...\naanpak fase 1 (ingezonden")
+    for index, (offset, line) in enumerate(lines[:80]):
+        if offset > 6000:
+            break
+        if not re.match(r"\s*Betreft\b", line):
+            continue
+        if not any(_LETTERHEAD_MARK.match(earlier) for _, earlier in lines[:index]):
+            break
+        end = index
+        for after in range(index + 1, min(index + 4, len(lines))):
+            following = lines[after][1].strip()
+            if not following or len(following) >= 65:
+                break
+            end = after
+        return set(range(end + 1))
     return set()
 
 

@@ -270,18 +270,22 @@ _ANNOUNCES_CONTENTS = re.compile(
 # This letter does it now: "Met deze brief voer ik de motie uit", "ter uitvoering van",
 # "Hiermee kom ik tegemoet aan het verzoek", "stuur ik u hierbij", "informeer ik u"
 _ACTS_NOW = re.compile(
-    r"\b(?:hiermee|hierbij|met\s+deze\s+(?:brief|\w+)|in\s+deze\s+brief|middels\s+deze|bijgaand|"
+    r"\b(?:hiermee|hierbij|met\s+deze\s+(?:\w*brief|notitie|nota|\w*rapportage|memorie)|in\s+deze\s+brief|"
+    r"middels\s+deze|bijgaand|"
     r"ter\s+uitvoering|in\s+uitvoering\s+van|uitvoering\s+(?:aan|gegeven|geven|te\s+geven)|"
     r"voer\s+(?:ik|wij|we|het\s+kabinet)\b|tegemoet\s+aan|gehoor\s+(?:aan|te\s+geven)|"
     r"(?:stuur|zend|bied|informeer|bericht|doe)\s+(?:ik|wij|we)\s+(?:u|uw\s+kamer)\b|"
     r"(?:ik|wij|we)\s+(?:stuur|zend|bied|informeer|bericht)\s+(?:u|uw\s+kamer)\b|"
     r"(?:treft|vindt|ontvangt)\s+u\b|\bga\s+(?:ik|wij|we)\s+(?:\w+\s+){0,3}?in\s+op\b|"
-    r"\bgaat\s+(?:de\s+regering|het\s+kabinet)\s+(?:\w+\s+){0,3}?in\s+op\b|\bbeantwoord\s+(?:ik|wij|we)\b)",
+    r"\bgaat\s+(?:de\s+regering|het\s+kabinet)\s+(?:\w+\s+){0,3}?in\s+op\b|\bbeantwoord\s+(?:ik|wij|we)\b|"
+    r"\b(?:geef|geven|geeft)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:\w+\s+){0,2}?(?:invulling|uitvoering|"
+    r"gevolg)\s+aan\b|\b(?:ga|gaan)\s+(?:\w+\s+){0,3}?in\s+op\b|\b(?:bij|in)\s+deze\s+(?:nota|memorie|"
+    r"\w*brief)\b|\bbij\s+deze\s+brief\b)",
     re.IGNORECASE,
 )
 # A particular motie: "de motie-De Vries", "de motie van het lid X", "deze motie", "motie (36 197)"
 _MOTIE = re.compile(
-    r"\bmotie(?:s)?[-\s]+(?:van\s+(?:de\s+leden|het\s+lid|lid|leden)\b|[A-Z]|\(|nr\b|over\b|inzake\b|"
+    r"\b(?:[Mm]oties?)\s+van\s+(?:uw|de)\s+[Kk]amer\b|\bmotie(?:s)?[-\s]+(?:van\s+(?:de\s+leden|het\s+lid|lid|leden)\b|[A-Z]|\(|nr\b|over\b|inzake\b|"
     r"die\b|waarin\b|om\b)|\b(?:de|deze|die|genoemde|aangenomen|bovengenoemde|uw|voornoemde|"
     r"betreffende|bewuste)\s+(?:[\w\-]+\s+){0,3}?moties?\b(?!\s+en\s+toezeggingen)|"
     r"\bmoties?\s+[\w\-]+(?:\s*/\s*[\w\-]+)?\s+\(kamerstuk",
@@ -297,7 +301,9 @@ _ANSWERS_A_REQUEST = re.compile(
     # "beantwoord ik de vragen die uw vaste commissie heeft gesteld", "gaat in op de vragen van"
     r"\b(?:antwoorden|antwoord|beantwoord\w*|in\s+op)\s+(?:\w+\s+){0,6}?(?:de\s+|een\s+aantal\s+)?"
     r"(?:\w+\s+){0,2}?vragen\s+(?:\w+\s+){0,3}?(?:van|gesteld\s+door|die)\s+(?:\w+\s+){0,2}?"
-    r"(?:leden|het\s+lid|lid|commissie|kamer|fracties?)\b",
+    r"(?:leden|het\s+lid|lid|commissie|kamer|fracties?)\b|"
+    r"\b(?:in\s+op|beantwoord\w*|beantwoording)\b[^.;]{0,80}?\b(?:in\s+het\s+verslag|verslag\b|gestelde\s+"
+    r"vragen|vragen\s+en\s+opmerkingen)|\bdanken\s+(?:\w+\s+){0,2}?leden\b[^.;]{0,40}?\binbreng\b",
     re.IGNORECASE,
 )
 # Who asks, when a request is reported: the Kamer, a committee, a member, not a sector body
@@ -308,7 +314,7 @@ _KAMER_ASKS = re.compile(
 # A legal duty to report: "Op grond van artikel 4 van de wet zend ik u het verslag"
 _LEGAL_DUTY = re.compile(
     r"\b(?:op\s+grond\s+van|ingevolge|conform|overeenkomstig|krachtens|volgens|zoals\s+(?:voorgeschreven|"
-    r"bepaald)\s+in)\s+(?:het\s+)?artikel\s+\d|\bwettelijke?\s+(?:plicht|verplichting|voorschrift|"
+    r"bepaald)\s+in)\s+(?:het\s+)?\w*artikel\s+\d|\bwettelijke?\s+(?:plicht|verplichting|voorschrift|"
     r"rapportageplicht|taak)\b|\bwettelijk\s+(?:verplicht|voorgeschreven|vereist)\b|"
     r"\bartikel\s+\d+\w*\s+(?:[\w\-]+\s+){0,4}?(?:schrijft|bepaalt)\s+(?:voor\s+)?dat\b",
     re.IGNORECASE,
@@ -333,20 +339,27 @@ _DISPOSES = re.compile(
 # eerder schreef"): "In de brief van 27 juni heeft mijn voorganger u geïnformeerd", "verwijs ik
 # naar de Kamerbrief van", "Zoals toegelicht in de Kamerbrief van", "U heeft ... ontvangen"
 _EARLIER_LETTER = (
-    r"(?:\w*brief|beantwoording|antwoorden|beleidsreactie|memorie|nota|voortgangsrapportage)"
+    r"(?:\w*brief|schrijven|beantwoording|antwoorden|beleidsreactie|memorie|nota|\w*rapportage)"
 )
 _POINTS_BACK = re.compile(
+    # "In 2022 is hieraan tegemoetgekomen met de brief van 14 oktober", "is gerapporteerd in de
+    # voortgangsrapportage van 14 juni", "De Kamer is geïnformeerd op 30-03-2022"
+    r"\b(?:tegemoetgekomen|tegemoet\s+gekomen|voldaan|invulling\s+gegeven|uitvoering\s+gegeven|"
+    r"gerapporteerd|geïnformeerd|ingegaan)\s+(?:\w+\s+){0,3}?(?:met|in|bij)\s+(?:de|het|mijn)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:\w*brief|\w*rapportage|nota|memorie)\s+(?:\w+\s+){0,3}?(?:van|d\.d\.)\s|"
+    r"\b(?:de\s+(?:eerste\s+|tweede\s+)?kamers?|uw\s+kamer)\s+(?:is|werd|zijn|werden)\s+(?:\w+\s+){0,3}?"
+    r"geïnformeerd\s+(?:op|bij|per|met)\s+(?:\d|de|brief|een)|"
     r"\b(?:verwijs|verwijzen|verwees)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:\w+\s+){0,4}?naar\s+"
     r"(?:\w+\s+){0,4}?"
     + _EARLIER_LETTER
-    + r"\b|\b(?:in|met|bij)\s+(?:de|mijn|onze|zijn|haar|het)\s+(?:[\w\-]+\s+){0,3}?"
+    + r"\b|\b(?:in|met|bij)\s+(?:(?:de|mijn|onze|zijn|haar|het)\s+)?(?:[\w\-]+\s+){0,3}?"
     + _EARLIER_LETTER
     + r"\s+(?:\w+\s+){0,6}?(?:van|d\.d\.)\s+(?:\d|[a-z]+\s+\d{4}|mijn|jl|vorig)"
     r"[^;]{0,200}?\b(?:is|zijn|heb|heeft|hebben|werd)\b[^;]{0,160}?\b(?:aangegeven|toegelicht|gemeld|"
     r"geïnformeerd|ingegaan|geschetst|uiteengezet|beschreven|bericht|aangekondigd|toegezegd|"
     r"gegeven|gestuurd)\b|"
     r"\bzoals\s+(?:\w+\s+){0,2}?(?:toegelicht|aangegeven|gemeld|beschreven|uiteengezet|geschetst|"
-    r"aangekondigd)\s+(?:in|bij)\s+(?:de|mijn|onze|het)\s+(?:[\w\-]+\s+){0,2}?"
+    r"aangekondigd|aangaf|schreef|meldde|toelichtte|uiteenzette)\s+(?:in|bij)\s+(?:de|mijn|onze|het)\s+(?:[\w\-]+\s+){0,2}?"
     + _EARLIER_LETTER
     + r"\b|"
     r"\b(?:mijn|zijn|haar)\s+(?:ambts)?voorganger\s+(?:heeft|had)\b[^.;]{0,200}?\b(?:gestuurd|"
@@ -371,6 +384,13 @@ _BEFORE_NOW = re.compile(r"\b(?:eerder|reeds|al\s+eerder|destijds)\b", re.IGNORE
 _WITHIN_THIS_LETTER = re.compile(
     r"\b(?:antwoord(?:en)?\s+op\s+(?:de\s+)?vra(?:ag|gen)\s+\d|vraag\s+\d|hierboven|hieronder|"
     r"paragraaf|bijlage|deze\s+brief)\b",
+    re.IGNORECASE,
+)
+_HERE_NOW = re.compile(r"\b(?:hierbij|bijgaand|hiermee)\b", re.IGNORECASE)
+# the act of handing the report over: "bied ik u aan", "ontvangt de Kamer", "informeer ik u"
+_REPORT_ACT = re.compile(
+    r"\b(?:informeer|informeert|bied|biedt|stuur|stuurt|zend|zendt|ontvangt|treft|vindt|doe|doet|"
+    r"geïnformeerd|aangeboden|toegezonden|toekomen|aan)\b",
     re.IGNORECASE,
 )
 _THIS_LETTER_REPORTS = re.compile(
@@ -965,7 +985,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "is_promised_report",
         "reference",
-        lambda s: s.has(_THIS_LETTER_REPORTS) and s.has(_IS_A_REPORT) and _acts_now(s),
+        lambda s: (
+            (s.has(_THIS_LETTER_REPORTS) or s.has(_HERE_NOW))
+            and s.has(_IS_A_REPORT)
+            and s.has(_REPORT_ACT)
+            and _acts_now(s)
+        ),
         "this letter is itself a (progress) report the Kamer was promised",
         confidence=0.7,
         kind="fulfilment",

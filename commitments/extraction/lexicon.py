@@ -30,7 +30,7 @@ GOV_ADDRESSED = r"(?:mij|ons|het\s+kabinet|de\s+regering)"
 
 # --- who receives ---------------------------------------------------------------------------
 
-KAMER = r"(?:uw\s+kamer|de\s+(?:tweede\s+|eerste\s+)?kamer|u|beide\s+kamers|het\s+parlement)"
+KAMER = r"(?:uw\s+kamer|de\s+(?:tweede\s+|eerste\s+)?kamers?|u|beide\s+kamers|het\s+parlement)"
 # The Kamer addressed as "u" or "uw Kamer" only (telling it something now).
 KAMER_ADDRESSED = r"(?:u|uw\s+kamer)"
 

@@ -38,21 +38,21 @@ FLOORS = {
     # the promised report): 38 statements added in issue 8. The rules now also propose pointers
     # back at earlier letters ("Zoals aangegeven in de Kamerbrief van ..."), which the later
     # batches label as references and these sets did not: recall first, so the fulfilment floors
-    # moved down (letters 0.95 -> 0.94, holdout 0.99 -> 0.93, blind 0.97 -> 0.92)
-    "letters": (0.99, 0.97, 1.0, 0.94),
-    "holdout": (0.99, 0.99, 1.0, 0.93),
-    "blind": (0.82, 0.95, 1.0, 0.92),
+    # moved down (letters 0.95 -> 0.93, holdout 0.99 -> 0.89, blind 0.97 -> 0.90)
+    "letters": (1.0, 1.0, 1.0, 0.93),
+    "holdout": (1.0, 1.0, 1.0, 0.89),
+    "blind": (0.82, 0.96, 1.0, 0.9),
     # batches labelled blind into /work/labels/, copied verbatim once scored (first-seen figures
     # in the module docstring and in the README)
-    "unseen_batch_A1": (0.83, 0.89, 1.0, 0.66),
-    "unseen_batch_A2": (0.99, 0.85, 1.0, 0.58),
+    "unseen_batch_A1": (0.83, 0.9, 1.0, 0.63),
+    "unseen_batch_A2": (1.0, 0.85, 1.0, 0.55),
     "unseen_batch_A3": (0.0, 1.0, 0.9, 0.82),
     "unseen_batch_A4": (1.0, 1.0, 1.0, 0.64),
     "unseen_batch_B1": (0.71, 1.0, 1.0, 0.64),
-    "unseen_batch_B2": (0.8, 1.0, 1.0, 0.68),
-    "unseen_batch_C1": (0.9, 1.0, 1.0, 0.69),
-    "unseen_batch_C2": (0.6, 0.66, 1.0, 0.72),
-    "unseen_batch_C3": (0.75, 0.66, 1.0, 0.44),
+    "unseen_batch_B2": (0.8, 1.0, 1.0, 0.72),
+    "unseen_batch_C1": (1.0, 1.0, 1.0, 0.92),
+    "unseen_batch_C2": (0.83, 0.6, 1.0, 0.89),
+    "unseen_batch_C3": (0.85, 0.66, 1.0, 0.6),
 }
 
 
