@@ -39,6 +39,8 @@ __all__ = [
     "Sentence",
     "TRIGGERS",
     "VETOES",
+    "WEAK_TRIGGERS",
+    "admits",
     "FALLBACKS",
     "analyse_sentence",
     "answers",
@@ -52,11 +54,20 @@ TRIGGERS = re.compile(
     r"gaan|voornemens|streef|streeft|verwacht|aan de orde|ingegaan|bericht\w*|rapporte\w*|"
     r"tegemoet\w*|toegezonden|toegestuurd|aangeboden|hoogte|planning|streven|wederom|nogmaals|stel|"
     r"aangegeven|meegedeeld|medegedeeld|gemeld|meldde|meldden|beschreven|schreef|herhaal|herhalen|"
-    # issue 8: documents that follow, passives, moties, requests, legal duties, commissioned work
-    r"volgt|volgen|verschijnt|verschijnen|horen|komt|laat|laten|volg|meegenomen|betrokken|"
-    r"gestuurd|gezonden|gedeeld|motie\w*|verzoek\w*|verzocht|gevraagd|artikel|wettelijke?|"
-    r"uitvoering|voortgang\w*|\w*rapportage|bijgevoegd|treft|verwijs|verwijzen|\w*voorganger|"
-    r"toegelicht|afgedaan|beantwoord\w*|vragen|wordt|worden)\b",
+    # issue 8: documents that follow, moties, requests, legal duties, pointers back
+    r"volgt|verschijnt|meegenomen|gestuurd|gezonden|gedeeld|motie\w*|verzoek\w*|verzocht|"
+    r"gevraagd|wettelijke?|uitvoering|voortgang\w*|bijgevoegd|treft|verwijs|"
+    r"verwijzen|toegelicht|afgedaan|beantwoord\w*)\b"
+    # word ends without a leading \w* (which would be tried at every position of the text)
+    r"|(?:rapportage|voorganger)\b",
+    re.IGNORECASE,
+)
+# Words too common to pass the pre-filter alone ("wordt", "komt", "laat", "vragen"): a sentence
+# with only these goes on when one of the issue-8 patterns that need them matches (WEAK_NEEDS,
+# filled in below), so the slow deadline grammar runs on few sentences more.
+WEAK_TRIGGERS = re.compile(
+    r"\b(?:wordt|worden|komt|laat|laten|volg|volgen|verschijnen|horen|betrokken|vragen|artikel|"
+    r"wetsartikel)\b",
     re.IGNORECASE,
 )
 
@@ -780,9 +791,21 @@ class Sentence:
         self.text = _ASIDE_TO_KAMER.sub("", sentence.strip())
         self.has_deadline = has_deadline
         self.future_lead = future_lead
+        self._found: dict[tuple[re.Pattern[str], bool], bool] = {}
 
-    def has(self, pattern: re.Pattern[str]) -> bool:
-        return pattern.search(self.text) is not None
+    def has(self, pattern: re.Pattern[str], unbracketed: bool = False) -> bool:
+        """Whether the pattern occurs; each pattern is searched once per sentence."""
+        key = (pattern, unbracketed)
+        found = self._found.get(key)
+        if found is None:
+            text = self.unbracketed if unbracketed else self.text
+            gate = _GATES.get(pattern)
+            # the pattern cannot match without its gate word
+            found = (gate is None or gate.search(text) is not None) and (
+                pattern.search(text) is not None
+            )
+            self._found[key] = found
+        return found
 
     @cached_property
     def unbracketed(self) -> str:
@@ -890,7 +913,7 @@ def _announces_contents(s: Sentence) -> bool:
 
 
 def _reference(pattern: re.Pattern[str]) -> Callable[[Sentence], bool]:
-    return lambda s: bool(pattern.search(s.unbracketed)) and not s.has(_EXPLICIT_NEW)
+    return lambda s: s.has(pattern, unbracketed=True) and not s.has(_EXPLICIT_NEW)
 
 
 def _telling_only(s: Sentence) -> bool:
@@ -907,7 +930,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "question_or_no_trigger",
         "skip",
-        lambda s: not s.text or s.text.endswith("?") or not (s.future_lead or s.has(TRIGGERS)),
+        lambda s: not s.text or s.text.endswith("?") or not (s.future_lead or admits(s.text)),
         "a question, or no word a promise or reference is made with",
         misses=("Ik zal u voor de zomer informeren over de pilots.",),
         hits=("Zal de minister de Kamer informeren over de pilots?", "Het weer was goed."),
@@ -1216,7 +1239,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "informed_before",
         "skip",
-        lambda s: not s.future and bool(_PAST_INFORMED.search(s.unbracketed)),
+        lambda s: not s.future and s.has(_PAST_INFORMED, unbracketed=True),
         "the Kamer was informed before",
         hits=("In 2019 bent u per brief geïnformeerd over de pilot.",),
         misses=("U wordt in juni geïnformeerd over de pilot.",),
@@ -1443,6 +1466,64 @@ FALLBACKS: tuple[Rule, ...] = (
     ),
 )
 RULES_BY_NAME = {rule.name: rule for rule in (*RULES, *VETOES, *FALLBACKS)}
+# (a cheap word gate, the pattern it lets through): the pattern cannot match without its gate,
+# so testing the gate first spares most sentences the pattern (Sentence.has uses them too)
+WEAK_NEEDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(gate, re.IGNORECASE), pattern)
+    for gate, pattern in (
+        (r"\b(?:wordt|worden)\b", _PASSIVE_ACT),
+        (
+            r"\b(?:ingaan|ingegaan|in\s+op|orde|toelicht\w*|toegelicht|uiteen\w*|behandel\w*|"
+            r"meenemen|meegenomen|opnemen|opgenomen|schets\w*|geschetst|betrokken)\b",
+            _DOCUMENT_ADDRESSES,
+        ),
+        (r"\b(?:volgt|volgen|verschijnt|verschijnen|komt\s+er)\b", _DOCUMENT_FOLLOWS),
+        (r"\b(?:laat|laten|volg|volgen|volgt|neem|nemen|neemt)\b", _COMMISSIONS_WORK),
+        (r"\b(?:verzoek|vragen|beantwoord\w*|inbreng|verslag)\b", _ANSWERS_A_REQUEST),
+        (r"artikel|\bwettelijk", _LEGAL_DUTY),
+        (r"\b(?:hoogte|horen|informeren|inlichten|geïnformeerd|ingelicht)\b", _KEEPS_INFORMED),
+        (
+            r"brief|schrijven|antwoord|memorie|nota\b|rapportage|reactie|geïnformeerd|verwij|"
+            r"voorganger",
+            _POINTS_BACK,
+        ),
+        (r"[Mm]otie", _MOTIE),
+        (r"\b(?:verzocht|gevraagd|verzoekt|vraagt|vroeg|vroegen)\b", _REQUEST),
+        (r"\b(?:afgedaan|afgehandeld|uitgevoerd|afdoen|tegemoet\w*|ingevuld)\b", _DISPOSES),
+    )
+)
+
+_KAMER_GATE = r"\b(?:u|uw|kamers?|parlement)\b"
+_GATES: dict[re.Pattern[str], re.Pattern[str]] = {
+    pattern: gate
+    for gate, pattern in (
+        *WEAK_NEEDS,
+        *(
+            (re.compile(gate, re.IGNORECASE), pattern)
+            for gate, pattern in (
+                (r"\b(?:heb|hebben|heeft)\b", _REPORTED_PROMISE),
+                (r"\b(?:heb|hebben|heeft)\b", _REPORTED_PLAN),
+                (r"\bzoals\b", _AS_TOLD),
+                (r"\b(?:herhaal|herhalen|wederom|nogmaals|opnieuw)\b", _RESTATED),
+                (r"toegezegd|toezeg|gestand", _NAMES_PROMISE),
+                (r"aangekondigd|beloofd|afgesproken", _AS_ANNOUNCED),
+                (r"gestand|toezeg|toegezegd", _FULFILS),
+                (_KAMER_GATE, _SEND_KAMER),
+                (_KAMER_GATE + r"|terug", _INFORM_KAMER),
+                (r"\b(?:zal|zullen|ga|gaat|gaan)\b", _GOV_FUTURE),
+            )
+        ),
+    )
+}
+
+
+def admits(sentence: str) -> bool:
+    """The cheap pre-filter: whether a sentence can be a commitment or a reference at all."""
+    if TRIGGERS.search(sentence):
+        return True
+    if not WEAK_TRIGGERS.search(sentence):
+        return False
+    return any(gate.search(sentence) and pattern.search(sentence) for gate, pattern in WEAK_NEEDS)
 
 
 def _vetoed(rule: Rule, s: Sentence) -> Rule | None:
