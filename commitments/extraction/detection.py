@@ -892,7 +892,10 @@ _KAMER_RECEIVES = re.compile(
     r"\b(?:ontvangt|ontvangen)\s+" + KAMER + r"\b|\b" + KAMER + r"\s+(?:ontvangt|ontvangen)\b",
     re.IGNORECASE,
 )
-_COMES_OR_GOES = re.compile(r"\b(?:komt|gaat|wordt|worden)\b", re.IGNORECASE)
+# "komt aan de orde in de Afrikastrategie" counts (the seed letters label it a commitment);
+# a present passive ("wordt ingegaan in de brief") only with a time or a document still to come
+_COMES_OR_GOES = re.compile(r"\b(?:komt|gaat)\b", re.IGNORECASE)
+_PRESENT_PASSIVE = re.compile(r"\b(?:wordt|worden)\b", re.IGNORECASE)
 
 
 def _acts_now(s: Sentence) -> bool:
@@ -1298,14 +1301,18 @@ RULES: tuple[Rule, ...] = (
         "commitment",
         lambda s: (
             s.addresses
-            and (s.future or (s.has(_COMES_OR_GOES) and (s.dated or s.has(_COMING_DOCUMENT))))
+            and (
+                s.future
+                or s.has(_COMES_OR_GOES)
+                or (s.has(_PRESENT_PASSIVE) and (s.dated or s.has(_COMING_DOCUMENT)))
+            )
         ),
         "a coming document will address a subject: in de brief zal ik ingaan op",
         confidence=0.65,
         hits=("In de voortgangsbrief van juni zal het kabinet ingaan op de kosten.",),
         misses=(
             "In de bijgevoegde voortgangsbrief komt de kostenraming aan de orde.",
-            "Dit onderwerp komt ook aan de orde in de Azië-strategie.",
+            "In het rapport wordt ingegaan op de kostenraming.",
         ),
     ),
     Rule(
