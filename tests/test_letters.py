@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 from commitments import services
 from commitments.letters import letter_extract
@@ -141,3 +142,39 @@ def test_loaddemo_accounts_have_addresses_and_one_is_staff():
     call_command("loaddemo", stdout=open("/dev/null", "w"))
     users["lezer"].refresh_from_db()
     assert users["lezer"].email == "eigen@example.org"
+
+
+def test_each_proposal_keeps_the_rule_that_proposed_it_and_analysts_see_why(
+    client, analyst, viewer
+):
+    from commitments.extraction.detection import RULES_BY_NAME
+    from commitments.models import Statement
+    from commitments.rule_labels import RULE_LABELS
+
+    call_command("loaddemo", stdout=open("/dev/null", "w"))
+    proposals = list(Commitment.objects.exclude(span_start=None))
+    assert proposals
+    for commitment in proposals:
+        assert commitment.rule in RULES_BY_NAME
+        assert RULES_BY_NAME[commitment.rule].outcome == "commitment"
+    for statement in Statement.objects.exclude(rule=""):
+        assert statement.answers in ("toezegging", "motie", "verzoek", "wettelijke plicht")
+    commitment = proposals[0]
+    client.force_login(analyst)
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    with translation.override("nl"):
+        assert str(RULE_LABELS[commitment.rule]) in page
+    assert f"<code>{commitment.rule}</code>" in page
+    # readers see the promise, not the extractor's workings
+    client.force_login(viewer)
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    assert f"<code>{commitment.rule}</code>" not in page
+
+
+def test_every_proposing_rule_has_words_for_the_analyst():
+    from commitments.extraction import RESTATES
+    from commitments.extraction.detection import FALLBACKS, RULES
+    from commitments.rule_labels import RULE_LABELS
+
+    names = {rule.name for rule in (*RULES, *FALLBACKS) if rule.outcome != "skip"} | {RESTATES}
+    assert names == set(RULE_LABELS)
