@@ -31,10 +31,8 @@ from .models import (
     EventKind,
     ExtractionState,
     Letter,
-    LinkState,
     Origin,
     Review,
-    Statement,
     StatementKind,
     Status,
     status_from_register,
@@ -42,8 +40,12 @@ from .models import (
 from .services import (
     commitment_create,
     commitment_follow_register,
+    proposals_discard,
     record_event,
     revise_proposal,
+    statement_propose,
+    statement_record,
+    statements_discard_unlinked,
 )
 
 log = logging.getLogger(__name__)
@@ -192,23 +194,16 @@ def _store_extraction(letter: Letter, found: extraction.Extraction) -> Letter:
         )
     # Proposals the extractor no longer makes, and nobody acted on, go; links other letters
     # proposed to them are freed to be linked again.
-    stale = [c.pk for span, c in machine_owned.items() if span not in seen]
-    Statement.objects.filter(commitment_id__in=stale).update(
-        commitment=None, link_state=LinkState.UNLINKED, link_score=None
-    )
-    Commitment.objects.filter(pk__in=stale).delete()
+    proposals_discard(pks=[c.pk for span, c in machine_owned.items() if span not in seen])
 
-    letter.statements.filter(commitment__isnull=True).delete()
+    statements_discard_unlinked(letter=letter)
     for item in found.fulfilments:
-        Statement.objects.get_or_create(
+        statement_record(
             letter=letter,
-            span_start=item.start,
-            span_end=item.end,
-            defaults=dict(
-                kind=getattr(item, "kind", StatementKind.REFERENCE) or StatementKind.REFERENCE,
-                quote=item.quote,
-                refers_to=item.refers_to or "",
-            ),
+            span=(item.start, item.end),
+            kind=getattr(item, "kind", StatementKind.REFERENCE) or StatementKind.REFERENCE,
+            quote=item.quote,
+            refers_to=item.refers_to or "",
         )
 
     linking.letter_link(letter, pool)
@@ -249,19 +244,17 @@ def _record_restatement(letter: Letter, item, pool: linking.Pool) -> bool:
     if match is None:
         return False
     candidate, value = match
-    statement, _created = Statement.objects.get_or_create(
+    statement = statement_record(
         letter=letter,
-        span_start=item.start,
-        span_end=item.end,
-        defaults=dict(
-            kind=StatementKind.REFERENCE,
-            quote=item.quote,
-            refers_to=_("restates an earlier commitment"),
-        ),
+        span=(item.start, item.end),
+        kind=StatementKind.REFERENCE,
+        quote=item.quote,
+        refers_to=_("restates an earlier commitment"),
     )
     if statement.commitment_id is None and statement.link_state == "unlinked":
         statement.letter = letter
-        linking.statement_propose(statement, Commitment.objects.get(pk=candidate.key), value)
+        commitment = Commitment.objects.get(pk=candidate.key)
+        statement_propose(statement=statement, commitment=commitment, score=value)
     return True
 
 

@@ -8,7 +8,6 @@ import random
 
 from celery import shared_task
 from django.conf import settings
-from django.db import transaction
 
 from . import digests
 from .overdue import flag_overdue, unflag_no_longer_overdue
@@ -38,14 +37,10 @@ def extract_letter_task(letter_id: int) -> str:
     return letter_extract(letter).extraction_state
 
 
-def _dispatch_send(digest_id: int) -> None:
-    # After commit: a worker must find the row the task names.
-    transaction.on_commit(lambda: send_digest_task.delay(digest_id))
-
-
 @shared_task(acks_late=True)  # idempotent: the unique (subscription, week) creates nothing twice
 def create_digests_task() -> dict[str, int]:
-    report = digests.create_digests(on_queued=_dispatch_send)
+    # After commit: a worker must find the row the task names.
+    report = digests.create_digests(on_queued=send_digest_task.delay_on_commit)
     log.info(
         "digests for the week of %s: %s created, %s skipped, %s already there",
         report.week_start,
@@ -74,7 +69,7 @@ def send_digest_task(self, digest_id: int) -> bool:
 def requeue_stuck_digests_task() -> int:
     ids = digests.requeue_stuck_digests()
     for digest_id in ids:
-        _dispatch_send(digest_id)
+        send_digest_task.delay_on_commit(digest_id)
     if ids:
         log.info("requeued %s digest(s)", len(ids))
     return len(ids)

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..letters import FileImportResult, file_import, too_large
+from ..tasks import extract_letter_task
 
 ADD_LETTER = "commitments.add_letter"
 
@@ -57,12 +55,6 @@ def _import_upload(upload: UploadedFile, user) -> FileImportResult:
     return file_import(data=upload.read(), name=name, user=user)
 
 
-def _dispatch_extraction(letter_id: int) -> None:
-    from ..tasks import extract_letter_task
-
-    extract_letter_task.delay(letter_id)
-
-
 def _context(form: UploadForm) -> dict:
     return {"form": form, "max_mb": f"{settings.LETTER_MAX_BYTES / 1024 / 1024:g}"}
 
@@ -81,7 +73,7 @@ def letter_upload(request: HttpRequest) -> HttpResponse:
         for letter in result.created_letters:
             new_letters.append(letter)
             # Extraction runs once the letter row is committed; eager in the embedded setup.
-            transaction.on_commit(partial(_dispatch_extraction, letter.pk))
+            extract_letter_task.delay_on_commit(letter.pk)
         _report(request, result)
     if len(results) == 1 and len(new_letters) == 1 and not results[0].failed:
         return redirect(new_letters[0])
