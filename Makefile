@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PG_URL ?= postgres://postgres@127.0.0.1:5432/toezeggingen
 PG_PING := postgresql://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run test test-sqlite test-postgres lint bench lock clean
+.PHONY: run test test-sqlite test-postgres lint typecheck bench lock clean
 
 # Installs exactly what requirements.lock names, each file checked against its hash, with the
 # pip the venv comes with: a fresh machine gets the versions the tests last passed with.
@@ -35,6 +35,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
 	@if $(PY) -c "import psycopg; psycopg.connect('$(PG_PING)', connect_timeout=3).close()" 2>/dev/null; then \
@@ -51,6 +52,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# mypy with django-stubs and celery-types over commitments/ and tracker/ (pyproject.toml).
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
 
 bench: $(STAMP)
 	for f in bench/bench_*.py; do $(PY) $$f || exit 1; done

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .forms import IsoDateInput
-from .models import Commitment, Kind, Letter, Review, Status, today
+from .models import Commitment, CommitmentQuerySet, Kind, Letter, Review, Status, today
 
 
 class IsoDateRangeWidget(filters.widgets.DateRangeWidget):
@@ -89,7 +89,7 @@ class CommitmentFilter(filters.FilterSet):
         # unfiltered list as well; FilterView passes None when the URL has no parameters.
         super().__init__(data if data is not None else {}, *args, **kwargs)
 
-    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+    def filter_queryset(self, queryset: CommitmentQuerySet) -> CommitmentQuerySet:
         # What an analyst rejected is not a commitment: it shows only when asked for by name.
         if not self.form.cleaned_data.get("review"):
             queryset = queryset.visible()
@@ -102,14 +102,16 @@ class CommitmentFilter(filters.FilterSet):
             queryset = queryset.filter(Q(text__icontains=word) | Q(quote__icontains=word))
         return queryset
 
-    def filter_overdue(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+    def filter_overdue(
+        self, queryset: CommitmentQuerySet, name: str, value: bool | None
+    ) -> CommitmentQuerySet:
         if value is None:
             return queryset
         if value:
             return queryset.overdue()
         return queryset.exclude(pk__in=Commitment.objects.overdue().values("pk"))
 
-    def filter_due_within(self, queryset: QuerySet, name: str, value) -> QuerySet:
+    def filter_due_within(self, queryset: CommitmentQuerySet, name: str, value) -> QuerySet:
         if value is None:
             return queryset
         # "the next 7 days" is today and the six days after it, as the digest counts them

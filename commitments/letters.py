@@ -12,6 +12,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -171,7 +172,7 @@ def _store_extraction(letter: Letter, found: extraction.Extraction) -> Letter:
             continue
         if span not in machine_owned and _record_restatement(letter, item, pool):
             continue
-        proposal = dict(
+        proposal: dict[str, Any] = dict(
             text=item.action or item.quote,
             actor=item.actor or "",
             kind=item.kind,
@@ -197,13 +198,13 @@ def _store_extraction(letter: Letter, found: extraction.Extraction) -> Letter:
     proposals_discard(pks=[c.pk for span, c in machine_owned.items() if span not in seen])
 
     statements_discard_unlinked(letter=letter)
-    for item in found.fulfilments:
+    for ref in found.fulfilments:
         statement_record(
             letter=letter,
-            span=(item.start, item.end),
-            kind=getattr(item, "kind", StatementKind.REFERENCE) or StatementKind.REFERENCE,
-            quote=item.quote,
-            refers_to=item.refers_to or "",
+            span=(ref.start, ref.end),
+            kind=getattr(ref, "kind", StatementKind.REFERENCE) or StatementKind.REFERENCE,
+            quote=ref.quote,
+            refers_to=ref.refers_to or "",
         )
 
     linking.letter_link(letter, pool)
@@ -478,15 +479,12 @@ def _register_fulfilments(commitment: Commitment, entry: RegisterEntry, status: 
     kind = {
         Status.FULFILLED: EventKind.FULFILLED,
         Status.PARTLY_FULFILLED: EventKind.PARTLY_FULFILLED,
-    }.get(status, EventKind.REFERENCED)
+    }.get(Status(status), EventKind.REFERENCED)
     for fields in _fulfilment_events(entry):
         record_event(
             commitment, kind, new_status=status if kind != EventKind.REFERENCED else "", **fields
         )
 
 
-def _parse_deadline(text: str, reference):
-    parse = getattr(extraction, "parse_deadline", None)
-    if parse is None:  # the extractor's package before its public API landed
-        from .extraction.deadlines import parse_deadline as parse
-    return parse(text, reference)
+def _parse_deadline(text: str, reference: dt.date | None) -> extraction.Deadline | None:
+    return extraction.parse_deadline(text, reference)

@@ -138,7 +138,7 @@ def kamerstukken_named(text: str) -> set[str]:
 class Candidate:
     """An open commitment as the scorer sees it."""
 
-    key: object
+    key: int  # the commitment's pk (the benchmark numbers its own)
     text: str
     made_on: dt.date | None = None
     ministry: str = ""

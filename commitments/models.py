@@ -401,7 +401,7 @@ class Event(models.Model):
         rows = []
         for name, values in (self.changes or {}).items():
             try:
-                label = str(Commitment._meta.get_field(name).verbose_name)
+                label = str(getattr(Commitment._meta.get_field(name), "verbose_name", name))
             except Exception:
                 label = name
             old, new = (list(values) + ["", ""])[:2]

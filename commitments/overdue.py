@@ -20,19 +20,26 @@ again later gets the next n, so it is flagged again, once.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from .models import FLAGGED_CLOSED, Commitment, Event, EventKind, today
 
 
+def _column(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field) and field.column
+    return connection.ops.quote_name(field.column)
+
+
 def _event_table_and_columns() -> tuple[str, str]:
     """The event table and the columns the set-based inserts below fill, quoted."""
     qn = connection.ops.quote_name
     columns = ", ".join(
-        qn(Event._meta.get_field(name).column)
+        _column(Event, name)
         for name in (
             "commitment",
             "kind",
@@ -48,7 +55,7 @@ def _event_table_and_columns() -> tuple[str, str]:
     return qn(Event._meta.db_table), columns
 
 
-def _where(rows: QuerySet[Commitment]) -> tuple[str, tuple[object, ...]]:
+def _where(rows: QuerySet[Commitment]) -> tuple[str, tuple[Any, ...]]:
     """The WHERE clause of a single-table queryset, to use in an UPDATE of that table. Column
     conditions, not `pk IN (subquery)`: PostgreSQL re-checks them on a row another worker
     changed meanwhile, which is what makes the UPDATE a compare-and-swap."""
@@ -66,7 +73,7 @@ def _flip(
     qn = connection.ops.quote_name
     table = qn(Commitment._meta.db_table)
     pk, due, count, flagged = (
-        qn(Commitment._meta.get_field(name).column)
+        _column(Commitment, name)
         for name in ("id", "due_date", "overdue_flag_count", "overdue_flagged")
     )
     events, columns = _event_table_and_columns()

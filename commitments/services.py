@@ -13,7 +13,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import User as AuthUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -37,7 +38,8 @@ from .models import (
     today,
 )
 
-User = AbstractBaseUser | AnonymousUser
+# Who asks: request.user (an account, or AnonymousUser); None for the system itself.
+User = AuthUser | AnonymousUser
 REVIEW_PERMISSION = "commitments.review_commitment"
 EDITABLE_FIELDS = ("text", "actor", "ministry", "committee", "kind", "due_date", "deadline_phrase")
 
@@ -67,7 +69,7 @@ def record_event(
 
     Returns None when an event with that key already exists.
     """
-    author = user if user is not None and user.is_authenticated else None
+    author = None if user is None or isinstance(user, AnonymousUser) else user
     event = Event(commitment=commitment, kind=kind, user=author, dedupe_key=dedupe_key, **fields)
     if dedupe_key is None:
         event.save()
@@ -420,7 +422,9 @@ def commitment_follow_register(
     if commitment.status == status:
         return commitment
     event_fields.setdefault("note", _("per the Kamer register: “%(word)s”") % {"word": word})
-    return _change_status(commitment, None, None, status, _STATUS_EVENTS[status], **event_fields)
+    return _change_status(
+        commitment, None, None, status, _STATUS_EVENTS[Status(status)], **event_fields
+    )
 
 
 @transaction.atomic
@@ -562,10 +566,12 @@ def statement_reject(*, statement: Statement, user: User) -> Statement:
 # --- digest subscriptions --------------------------------------------------------------------
 
 
-def subscription_create(*, user: AbstractBaseUser, query: str, language: str) -> Subscription:
+def subscription_create(*, user: User, query: str, language: str) -> Subscription:
     """A weekly digest of a saved filter, to the account's own address (never one typed in a
     form: that would let anyone subscribe a stranger)."""
-    email = getattr(user, "email", "")
+    if isinstance(user, AnonymousUser):
+        raise PermissionDenied(_("Log in to subscribe."))
+    email = user.email
     if not email:
         raise ValidationError(
             _("Your account has no e-mail address; ask the back office to add one, then subscribe.")

@@ -88,7 +88,8 @@ def read(
 
 def _person(record: dict) -> tuple[str, str, str]:
     """(name, office, ministry) of the bewindspersoon, flat or expanded."""
-    person = record.get("Persoon") if isinstance(record.get("Persoon"), dict) else {}
+    person = record.get("Persoon")
+    person = person if isinstance(person, dict) else {}
     name = record.get("Naam") or " ".join(
         p
         for p in (person.get("Roepnaam"), person.get("Tussenvoegsel"), person.get("Achternaam"))
@@ -121,7 +122,8 @@ def toezegging(record: dict) -> RegisterEntry:
             if p
         )
     made_to = f"{member} ({fractie})" if member and fractie else str(member or fractie or "")
-    activity = record.get("Activiteit") if isinstance(record.get("Activiteit"), dict) else {}
+    activity = record.get("Activiteit")
+    activity = activity if isinstance(activity, dict) else {}
     fulfilled = []
     for doc in record.get("Document") or record.get("Documenten") or []:
         if isinstance(doc, dict) and doc.get("Id") and doc.get("Verwijderd") is not True:

@@ -7,6 +7,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -45,16 +46,23 @@ class SubscriptionForm(forms.ModelForm):
         return query
 
 
+def _account(request: HttpRequest) -> User:
+    """The logged-in account: every view that calls this is login_required."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
 def _own(request: HttpRequest, pk: int) -> Subscription:
     return get_object_or_404(Subscription, pk=pk, user=request.user, unsubscribed_at__isnull=True)
 
 
 def _subscriptions_page(request: HttpRequest, form: SubscriptionForm, status: int = 200):
     subscriptions = list(
-        Subscription.objects.filter(user=request.user, unsubscribed_at__isnull=True)
+        Subscription.objects.filter(user=_account(request), unsubscribed_at__isnull=True)
     )
     for subscription in subscriptions:
-        subscription.selection = describe_query(subscription.query)
+        # The filter in words, for the template; not a field.
+        subscription.selection = describe_query(subscription.query)  # type: ignore[attr-defined]
     return render(
         request,
         "commitments/subscription_list.html",

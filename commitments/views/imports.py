@@ -38,7 +38,9 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(
+    # A field named like BaseForm.files (the uploaded data): the form metaclass takes it out of
+    # the class, so the two never meet; the type checker only sees the name.
+    files = MultipleFileField(  # type: ignore[assignment]
         label=gettext_lazy("Letters"),
         help_text=gettext_lazy(
             "PDF, Word (.docx), HTML, text or Tweede Kamer open-data JSON; "

@@ -21,7 +21,7 @@ def _back(request: HttpRequest, statement: Statement) -> HttpResponse:
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return redirect(target)
-    if statement.commitment_id:
+    if statement.commitment is not None:
         return redirect(statement.commitment)
     return redirect(statement.letter)
 
