@@ -20,9 +20,10 @@ $(STAMP): requirements.lock pyproject.toml
 # is new; `make lock LOCK_FLAGS=--upgrade` moves every pin to the newest its range allows. Only
 # this target needs uv; `make run` and `make test` install the lock with plain pip.
 LOCK_FLAGS ?=
-lock: $(STAMP)
+lock:
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet 'uv>=0.5'
-	$(VENV)/bin/uv pip compile pyproject.toml --extra test --generate-hashes \
+	$(VENV)/bin/uv pip compile --quiet pyproject.toml --extra test --generate-hashes \
 		--python-version 3.11 $(LOCK_FLAGS) -o requirements.lock
 
 run: $(STAMP)
