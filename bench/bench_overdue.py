@@ -2,6 +2,7 @@
 on PostgreSQL, in a scratch database that is created and dropped here.
 
     .venv/bin/python bench/bench_overdue.py [--rows 1000000] [--subscriptions 10000] [--smoke]
+        [--keep]
 
 Needs PostgreSQL at BENCH_PG (default postgres://postgres@127.0.0.1:5432); the scratch database
 is BENCH_DB (default toezeggingen_bench). `--smoke` (or BENCH_SMOKE=1) runs it at a few hundred
@@ -31,6 +32,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--subscriptions", type=int, default=10_000)
+    parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     parser.add_argument(
         "--smoke",
         action="store_true",
@@ -60,8 +62,9 @@ def main(argv: list[str] | None = None) -> None:
         from django.db import connections
 
         connections.close_all()
-        with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {SCRATCH} WITH (FORCE)")
+        if not args.keep:
+            with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
+                admin.execute(f"DROP DATABASE IF EXISTS {SCRATCH} WITH (FORCE)")
 
 
 def timed(label: str, func: Callable[[], Any]) -> Any:
