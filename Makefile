@@ -6,13 +6,25 @@ STAMP := $(VENV)/.installed-stamp
 PG_URL ?= postgres://postgres@127.0.0.1:5432/toezeggingen
 PG_PING := postgresql://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run test test-sqlite test-postgres lint bench snapshots clean browser
+.PHONY: run test test-sqlite test-postgres lint typecheck bench lock snapshots clean browser
 
-$(STAMP): pyproject.toml
+# Installs exactly what requirements.lock names, each file checked against its hash, with the
+# pip the venv comes with: a fresh machine gets the versions the tests last passed with.
+$(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# Regenerates requirements.lock from pyproject.toml: keeps the pins that still fit and adds what
+# is new; `make lock LOCK_FLAGS=--upgrade` moves every pin to the newest its range allows. Only
+# this target needs uv; `make run` and `make test` install the lock with plain pip.
+LOCK_FLAGS ?=
+lock:
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet 'uv>=0.5'
+	$(VENV)/bin/uv pip compile --quiet pyproject.toml --extra test --generate-hashes \
+		--python-version 3.11 $(LOCK_FLAGS) -o requirements.lock
 
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
@@ -24,6 +36,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 	$(PY) manage.py makemigrations --check --dry-run
 	@$(MAKE) --no-print-directory browser
 	$(PY) -m pytest
@@ -61,6 +74,10 @@ browser:
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# mypy with django-stubs and celery-types over commitments/ and tracker/ (pyproject.toml).
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
 
 bench: $(STAMP)
 	for f in bench/bench_*.py; do $(PY) $$f || exit 1; done

@@ -1,6 +1,6 @@
 """How often linking finds the commitment a later letter means, over a generated corpus.
 
-Run: .venv/bin/python bench/bench_linking.py [--commitments 2000] [--references 1000]
+Run: .venv/bin/python bench/bench_linking.py [--commitments 2000] [--references 1000] [--smoke]
 
 The corpus: commitments on generated subjects (aspect x domain x region, so many share words),
 each with a ministry, dossier, Kamerstuk and date; later passages that refer to one of them in
@@ -8,7 +8,8 @@ the ways letters do (subject paraphrased with words dropped and reordered, date 
 letter named, Kamerstuk named, register number named, a bare "hiermee doe ik mijn toezegging
 gestand" with the subject only in the letter's opening) and passages about subjects no
 commitment has, which should link to nothing. It runs the scoring core (`linking.best_link`)
-exactly as `letter_link` uses it, without the database.
+exactly as `letter_link` uses it, without the database. `--smoke` (or BENCH_SMOKE=1) runs it
+on 100 commitments and 50 passages, as the test suite does (tests/test_bench_smoke.py).
 """
 
 from __future__ import annotations
@@ -117,6 +118,7 @@ MONTHS = [
     "december",
 ]
 STYLES = ["paraphrase", "date", "kamerstuk", "number", "bare"]
+SMOKE = {"commitments": 100, "references": 50}
 
 
 def spoken(date: dt.date, with_year: bool) -> str:
@@ -211,12 +213,26 @@ def corpus(n_commitments: int, n_references: int, seed: int = 4):
     return candidates, cases
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--commitments", type=int, default=2000)
     parser.add_argument("--references", type=int, default=1000)
-    args = parser.parse_args()
-    candidates, cases = corpus(args.commitments, args.references)
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        default=os.environ.get("BENCH_SMOKE") == "1",
+        help="tiny sizes: shows the benchmark runs, measures nothing",
+    )
+    args = parser.parse_args(argv)
+    sizes = (
+        SMOKE if args.smoke else {"commitments": args.commitments, "references": args.references}
+    )
+    run(**sizes)
+
+
+def run(*, commitments: int, references: int) -> dict[str, int]:
+    """Links `references` generated passages against `commitments`; returns the counts."""
+    candidates, cases = corpus(commitments, references)
     t0 = time.perf_counter()
     pool = linking.Pool(candidates)
     build = time.perf_counter() - t0
@@ -255,6 +271,7 @@ def main() -> None:
         f"time: pool of {len(candidates)} built in {build * 1000:.0f} ms; "
         f"{elapsed / len(cases) * 1000:.2f} ms per passage"
     )
+    return {"linkable": linkable, "right": total[0], "proposals": proposals}
 
 
 if __name__ == "__main__":

@@ -119,9 +119,21 @@ class LetterAdmin(admin.ModelAdmin):
 
 @admin.register(Statement)
 class StatementAdmin(admin.ModelAdmin):
+    """Read-only: links are confirmed or rejected on the letter's page, through the services,
+    which put the decision on the commitment's timeline."""
+
     list_display = ("letter", "kind", "commitment", "link_state", "link_score")
     list_filter = ("kind", "link_state")
     raw_id_fields = ("letter", "commitment")
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_add_permission(self, request) -> bool:
+        return False
 
 
 @admin.register(Event)

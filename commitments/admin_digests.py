@@ -6,16 +6,49 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import services
 from .digests import week_start_for
 from .models import Digest, DigestStatus, Subscription
 
 
+@admin.action(description=_("Pause the selected digests"), permissions=["change"])
+def pause(modeladmin, request, queryset):
+    for subscription in queryset.filter(unsubscribed_at__isnull=True):
+        services.subscription_set_paused(subscription=subscription, paused=True)
+    modeladmin.message_user(request, _("Paused."))
+
+
+@admin.action(description=_("Resume the selected digests"), permissions=["change"])
+def resume(modeladmin, request, queryset):
+    for subscription in queryset.filter(unsubscribed_at__isnull=True):
+        services.subscription_set_paused(subscription=subscription, paused=False)
+    modeladmin.message_user(request, _("Resumed."))
+
+
+@admin.action(description=_("Unsubscribe the selected digests"), permissions=["change"])
+def unsubscribe(modeladmin, request, queryset):
+    for subscription in queryset.filter(unsubscribed_at__isnull=True):
+        services.subscription_unsubscribe(subscription=subscription)
+    modeladmin.message_user(request, _("Unsubscribed."))
+
+
 @admin.register(Subscription)
 class SubscriptionAdmin(admin.ModelAdmin):
+    """Users subscribe themselves; staff pause, resume or end a subscription with the actions,
+    which go through the services like the users' own buttons."""
+
     list_display = ("email", "user", "query", "language", "paused", "unsubscribed_at", "created_at")
     list_filter = ("paused", "language")
     search_fields = ("email", "user__username", "query")
     raw_id_fields = ("user",)
+    readonly_fields = [f.name for f in Subscription._meta.fields]
+    actions = [pause, resume, unsubscribe]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # unsubscribing keeps the row: the outbox still shows who got what
 
 
 @admin.action(description=_("Queue the selected failed digests again"))

@@ -350,7 +350,7 @@ def active_subscriptions():
 def create_digests(
     *,
     now: dt.datetime | None = None,
-    on_queued: Callable[[int], None] | None = None,
+    on_queued: Callable[[int], object] | None = None,
     subscription_ids: Iterable[int] | None = None,
 ) -> CreateReport:
     """Create this week's digest for every active subscription that has none yet.

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import ministries, overview, search
 from .forms import IsoDateInput
-from .models import Commitment, Kind, Letter, Review, SourceKind, Status, today
+from .models import Commitment, CommitmentQuerySet, Kind, Letter, Review, SourceKind, Status, today
 
 
 class IsoDateRangeWidget(filters.widgets.DateRangeWidget):
@@ -164,7 +164,7 @@ class CommitmentFilter(filters.FilterSet):
         # unfiltered list as well; FilterView passes None when the URL has no parameters.
         super().__init__(data if data is not None else {}, *args, **kwargs)
 
-    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+    def filter_queryset(self, queryset: CommitmentQuerySet) -> CommitmentQuerySet:
         # What an analyst rejected is not a commitment: it shows only when asked for by name.
         if not self.form.cleaned_data.get("review"):
             queryset = queryset.visible()
@@ -173,14 +173,16 @@ class CommitmentFilter(filters.FilterSet):
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return search.filter_commitments(queryset, value)
 
-    def filter_overdue(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+    def filter_overdue(
+        self, queryset: CommitmentQuerySet, name: str, value: bool | None
+    ) -> CommitmentQuerySet:
         if value is None:
             return queryset
         if value:
             return queryset.overdue()
         return queryset.exclude(pk__in=Commitment.objects.overdue().values("pk"))
 
-    def filter_due_within(self, queryset: QuerySet, name: str, value) -> QuerySet:
+    def filter_due_within(self, queryset: CommitmentQuerySet, name: str, value) -> QuerySet:
         if value is None:
             return queryset
         # "the next 7 days" is today and the six days after it, as the digest counts them

@@ -12,6 +12,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -31,10 +32,8 @@ from .models import (
     EventKind,
     ExtractionState,
     Letter,
-    LinkState,
     Origin,
     Review,
-    Statement,
     StatementKind,
     Status,
     status_from_register,
@@ -42,8 +41,12 @@ from .models import (
 from .services import (
     commitment_create,
     commitment_follow_register,
+    proposals_discard,
     record_event,
     revise_proposal,
+    statement_propose,
+    statement_record,
+    statements_discard_unlinked,
 )
 
 log = logging.getLogger(__name__)
@@ -171,7 +174,7 @@ def _store_extraction(letter: Letter, found: extraction.Extraction) -> Letter:
             continue
         if span not in machine_owned and _record_restatement(letter, item, pool):
             continue
-        proposal = dict(
+        proposal: dict[str, Any] = dict(
             text=item.action or item.quote,
             actor=item.actor or "",
             kind=item.kind,
@@ -195,25 +198,18 @@ def _store_extraction(letter: Letter, found: extraction.Extraction) -> Letter:
         )
     # Proposals the extractor no longer makes, and nobody acted on, go; links other letters
     # proposed to them are freed to be linked again.
-    stale = [c.pk for span, c in machine_owned.items() if span not in seen]
-    Statement.objects.filter(commitment_id__in=stale).update(
-        commitment=None, link_state=LinkState.UNLINKED, link_score=None
-    )
-    Commitment.objects.filter(pk__in=stale).delete()
+    proposals_discard(pks=[c.pk for span, c in machine_owned.items() if span not in seen])
 
-    letter.statements.filter(commitment__isnull=True).delete()
-    for item in found.fulfilments:
-        Statement.objects.get_or_create(
+    statements_discard_unlinked(letter=letter)
+    for ref in found.fulfilments:
+        statement_record(
             letter=letter,
-            span_start=item.start,
-            span_end=item.end,
-            defaults=dict(
-                kind=getattr(item, "kind", StatementKind.REFERENCE) or StatementKind.REFERENCE,
-                quote=item.quote,
-                refers_to=item.refers_to or "",
-                rule=item.rule,
-                answers=item.answers,
-            ),
+            span=(ref.start, ref.end),
+            kind=getattr(ref, "kind", StatementKind.REFERENCE) or StatementKind.REFERENCE,
+            quote=ref.quote,
+            refers_to=ref.refers_to or "",
+            rule=ref.rule,
+            answers=ref.answers,
         )
 
     linking.letter_link(letter, pool)
@@ -254,19 +250,17 @@ def _record_restatement(letter: Letter, item, pool: linking.Pool) -> bool:
     if match is None:
         return False
     candidate, value = match
-    statement, _created = Statement.objects.get_or_create(
+    statement = statement_record(
         letter=letter,
-        span_start=item.start,
-        span_end=item.end,
-        defaults=dict(
-            kind=StatementKind.REFERENCE,
-            quote=item.quote,
-            refers_to=_("restates an earlier commitment"),
-        ),
+        span=(item.start, item.end),
+        kind=StatementKind.REFERENCE,
+        quote=item.quote,
+        refers_to=_("restates an earlier commitment"),
     )
     if statement.commitment_id is None and statement.link_state == "unlinked":
         statement.letter = letter
-        linking.statement_propose(statement, Commitment.objects.get(pk=candidate.key), value)
+        commitment = Commitment.objects.get(pk=candidate.key)
+        statement_propose(statement=statement, commitment=commitment, score=value)
     return True
 
 
@@ -556,15 +550,12 @@ def _register_fulfilments(commitment: Commitment, entry: RegisterEntry, status: 
     kind = {
         Status.FULFILLED: EventKind.FULFILLED,
         Status.PARTLY_FULFILLED: EventKind.PARTLY_FULFILLED,
-    }.get(status, EventKind.REFERENCED)
+    }.get(Status(status), EventKind.REFERENCED)
     for fields in _fulfilment_events(entry):
         record_event(
             commitment, kind, new_status=status if kind != EventKind.REFERENCED else "", **fields
         )
 
 
-def _parse_deadline(text: str, reference):
-    parse = getattr(extraction, "parse_deadline", None)
-    if parse is None:  # the extractor's package before its public API landed
-        from .extraction.deadlines import parse_deadline as parse
-    return parse(text, reference)
+def _parse_deadline(text: str, reference: dt.date | None) -> extraction.Deadline | None:
+    return extraction.parse_deadline(text, reference)

@@ -22,12 +22,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db import transaction
-from django.utils.translation import gettext as _
-
+from . import services
 from .extraction.deadlines import MONTH, MONTHS
-from .models import Commitment, EventKind, LinkState, Statement, StatementKind, Status
-from .services import _require_reviewer, commitment_fulfil, record_event
+from .models import Commitment, LinkState
 
 # Propose a link from this score up; below it the statement stays unlinked.
 PROPOSE_THRESHOLD = 0.34
@@ -141,7 +138,7 @@ def kamerstukken_named(text: str) -> set[str]:
 class Candidate:
     """An open commitment as the scorer sees it."""
 
-    key: object
+    key: int  # the commitment's pk (the benchmark numbers its own)
     text: str
     made_on: dt.date | None = None
     ministry: str = ""
@@ -361,31 +358,6 @@ def context_for(statement, letter) -> Context:
     )
 
 
-def link_key(statement, commitment_id: int) -> str:
-    return f"link:{statement.letter_id}:{statement.span_start}-{statement.span_end}:{commitment_id}"
-
-
-def statement_propose(statement, commitment, score_value: float) -> None:
-    """Attach a statement to a commitment as a proposal and put it on the timeline, once."""
-    Statement.objects.filter(pk=statement.pk).update(
-        commitment=commitment, link_score=round(score_value, 3), link_state=LinkState.PROPOSED
-    )
-    statement.commitment, statement.link_score = commitment, round(score_value, 3)
-    statement.link_state = LinkState.PROPOSED
-    kind = (
-        EventKind.FULFILMENT_PROPOSED
-        if statement.kind == StatementKind.FULFILMENT
-        else EventKind.REFERENCED
-    )
-    record_event(
-        commitment,
-        kind,
-        letter=statement.letter,
-        note=statement.quote[:1000],
-        dedupe_key=link_key(statement, commitment.pk),
-    )
-
-
 def letter_link(letter, pool: Pool | None = None) -> list:
     """Propose a commitment for each statement of the letter not linked yet. Re-runnable:
     linked, confirmed and rejected statements are left as they are."""
@@ -403,73 +375,6 @@ def letter_link(letter, pool: Pool | None = None) -> list:
         candidate, value = best
         commitment = Commitment.objects.get(pk=candidate.key)
         statement.letter = letter
-        statement_propose(statement, commitment, value)
+        services.statement_propose(statement=statement, commitment=commitment, score=value)
         linked.append(statement)
     return linked
-
-
-# --- the analyst's decision ------------------------------------------------------------------
-
-
-def _lock_proposal(statement: Statement) -> tuple[Statement, bool]:
-    """The statement, locked for the decision, and whether it is still an open proposal (a
-    second click, or a second analyst, finds it decided and changes nothing)."""
-    statement = (
-        Statement.objects.select_for_update(of=("self",))
-        .select_related("letter", "commitment")
-        .get(pk=statement.pk)
-    )
-    return (
-        statement,
-        statement.link_state == LinkState.PROPOSED and statement.commitment is not None,
-    )
-
-
-def statement_confirm(*, statement, user):
-    """The proposal is right. A confirmed fulfilment marks the commitment fulfilled, citing
-    the letter; a confirmed reference only records the decision."""
-    _require_reviewer(user)
-    with transaction.atomic():
-        statement, open_proposal = _lock_proposal(statement)
-        if not open_proposal:
-            return statement
-        commitment = statement.commitment
-        if statement.kind == StatementKind.FULFILMENT and commitment.status != Status.FULFILLED:
-            commitment_fulfil(
-                commitment=commitment,
-                user=user,
-                version=None,
-                letter=statement.letter,
-                note=statement.quote[:1000],
-            )
-        else:
-            record_event(
-                commitment,
-                EventKind.NOTE,
-                user=user,
-                letter=statement.letter,
-                note=_("Reference in “%(letter)s” confirmed.") % {"letter": statement.letter},
-            )
-        statement.link_state = LinkState.CONFIRMED
-        statement.save(update_fields=["link_state"])
-    return statement
-
-
-def statement_reject(*, statement, user):
-    """The proposal is wrong. The statement keeps the commitment it was wrongly linked to, so
-    re-linking does not propose it again."""
-    _require_reviewer(user)
-    with transaction.atomic():
-        statement, open_proposal = _lock_proposal(statement)
-        if not open_proposal:
-            return statement
-        statement.link_state = LinkState.REJECTED
-        statement.save(update_fields=["link_state"])
-        record_event(
-            statement.commitment,
-            EventKind.NOTE,
-            user=user,
-            letter=statement.letter,
-            note=_("Proposed link to “%(letter)s” rejected.") % {"letter": statement.letter},
-        )
-    return statement

@@ -203,6 +203,19 @@ class CommitmentQuerySet(models.QuerySet["Commitment"]):
     def due_between(self, start: dt.date, end: dt.date) -> CommitmentQuerySet:
         return self.open().filter(due_date__gte=start, due_date__lte=end)
 
+    def flagged_overdue(self) -> CommitmentQuerySet:
+        """Whose timeline says "overdue": the flag the daily job sets and the services clear."""
+        return self.filter(overdue_flagged=True)
+
+
+# Open, not rejected and not flagged yet: the rows the daily job looks at (with due_date < as
+# of); a partial index holds only these. Also a flagged row that stopped being open, which
+# the heal pass clears; normally there is none.
+UNFLAGGED_OPEN = Q(status__in=OPEN_STATUSES, overdue_flagged=False) & ~Q(review=Review.REJECTED)
+FLAGGED_CLOSED = Q(overdue_flagged=True) & (
+    ~Q(status__in=OPEN_STATUSES) | Q(review=Review.REJECTED) | Q(due_date__isnull=True)
+)
+
 
 class Commitment(models.Model):
     """A promise the government made to parliament, and where it stands."""
@@ -253,6 +266,14 @@ class Commitment(models.Model):
     edited = models.BooleanField(_("edited by an analyst"), default=False)
     # Optimistic locking: every service write bumps it; a stale form gets a conflict.
     version = models.PositiveIntegerField(default=1)
+    # Whether the timeline's latest overdue event is OVERDUE (set by the daily job, cleared by
+    # the services with their NO_LONGER_OVERDUE event), and how many OVERDUE events it has had
+    # (the next one's dedupe key). Kept on the row so the job reads the day's change, not the
+    # whole event history.
+    overdue_flagged = models.BooleanField(
+        _("flagged overdue"), default=False, db_default=False, editable=False
+    )
+    overdue_flag_count = models.PositiveIntegerField(default=0, db_default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -276,12 +297,20 @@ class Commitment(models.Model):
             # "newest first" under the two filters staff use most (status, ministry)
             models.Index(fields=["status", "made_on", "id"], name="cm_status_made_id"),
             models.Index(fields=["ministry", "made_on", "id"], name="cm_ministry_made_id"),
-            # Serves CommitmentQuerySet.overdue() and the daily flagging job.
+            # Serves CommitmentQuerySet.overdue() (pages, filters, digests).
             models.Index(
                 fields=["due_date", "id"],
                 name="cm_open_due_partial",
                 condition=Q(status__in=["open", "partly_fulfilled"]),
             ),
+            # Serves flag_overdue's "open, past due and not flagged yet" (UNFLAGGED_OPEN and
+            # due_date < as_of): a morning reads the day's newly overdue rows, not the
+            # half-million flagged before.
+            models.Index(
+                fields=["due_date"], name="cm_overdue_unflagged", condition=UNFLAGGED_OPEN
+            ),
+            # Serves unflag_no_longer_overdue's FLAGGED_CLOSED: normally empty.
+            models.Index(fields=["id"], name="cm_flagged_closed", condition=FLAGGED_CLOSED),
         ]
 
     def __str__(self) -> str:
@@ -459,7 +488,7 @@ class Event(models.Model):
             if str(old) == str(new):
                 continue
             try:
-                label = str(Commitment._meta.get_field(name).verbose_name)
+                label = str(getattr(Commitment._meta.get_field(name), "verbose_name", name))
             except Exception:
                 label = name
             rows.append((label, _change_value(name, old), _change_value(name, new)))

@@ -1,36 +1,45 @@
 """The daily overdue job: put a "became overdue" event on each commitment that newly crossed
 its due date, once, however often the job runs and however many workers run it.
 
-"Overdue" itself is a predicate (`Commitment.objects.overdue(as_of=)`), never a stored flag: a
-million-row UPDATE every morning would cost a minute. What the job writes is the timeline's
-increment: one OVERDUE event per commitment that is overdue and not currently flagged.
+"Overdue" itself is a predicate (`Commitment.objects.overdue(as_of=)`), never a stored status.
+What the job keeps on the row is whether the timeline says so: `Commitment.overdue_flagged`,
+the one definition of "flagged overdue" (`CommitmentQuerySet.flagged_overdue()`). The job sets
+it, with an OVERDUE event, on the overdue rows not flagged yet; the services clear it, with a
+NO_LONGER_OVERDUE event, when a commitment is fulfilled, withdrawn, rejected or given a later
+date. A morning therefore reads only the rows that crossed their date since the last run (the
+partial index `cm_overdue_unflagged`), not the history of every flag ever written.
 
-Key scheme: each OVERDUE event carries `dedupe_key = "overdue:<pk>:<due date>:<n>"`, where n is
-the number of OVERDUE events the commitment had before plus one. Two runs (or two workers) that
-look at the same state compute the same key, and the unique constraint on Event.dedupe_key lets
-exactly one insert win. After a NO_LONGER_OVERDUE event (fulfilled, withdrawn, a later due date:
-see services.py) a commitment that becomes overdue again gets the next n, so it is flagged
-again, once.
+Exactly once, two ways. The flag is claimed by a compare-and-swap UPDATE (`... WHERE NOT
+overdue_flagged`): a second worker waits for the first one's row locks and then finds the row
+flagged. And each event carries `dedupe_key = "overdue:<pk>:<due date>:<n>"`, where n counts
+the commitment's OVERDUE events (`overdue_flag_count`): the unique constraint on
+Event.dedupe_key lets one insert win whatever happens, and a commitment unflagged and overdue
+again later gets the next n, so it is flagged again, once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from django.db import connection, transaction
-from django.db.models import OuterRef, Subquery
+from django.db import connection, models, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from .models import Commitment, Event, EventKind, today
+from .models import FLAGGED_CLOSED, Commitment, Event, EventKind, today
 
-FLAG_KINDS = (EventKind.OVERDUE, EventKind.NO_LONGER_OVERDUE)
+
+def _column(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field) and field.column
+    return connection.ops.quote_name(field.column)
 
 
 def _event_table_and_columns() -> tuple[str, str]:
     """The event table and the columns the set-based inserts below fill, quoted."""
     qn = connection.ops.quote_name
     columns = ", ".join(
-        qn(Event._meta.get_field(name).column)
+        _column(Event, name)
         for name in (
             "commitment",
             "kind",
@@ -46,112 +55,105 @@ def _event_table_and_columns() -> tuple[str, str]:
     return qn(Event._meta.db_table), columns
 
 
-def _flag_counts_sql(table: str) -> str:
-    """Per commitment: how many OVERDUE and NO_LONGER_OVERDUE events it has (FLAG_COUNTS_PARAMS).
-    Flagged means more of the first: see flag_overdue's docstring."""
-    return f"""
-        SELECT commitment_id,
-               SUM(CASE WHEN kind = %s THEN 1 ELSE 0 END) AS n_overdue,
-               SUM(CASE WHEN kind = %s THEN 1 ELSE 0 END) AS n_unflagged
-        FROM {table} WHERE kind IN (%s, %s) GROUP BY commitment_id
-    """
+def _where(rows: QuerySet[Commitment]) -> tuple[str, tuple[Any, ...]]:
+    """The WHERE clause of a single-table queryset, to use in an UPDATE of that table. Column
+    conditions, not `pk IN (subquery)`: PostgreSQL re-checks them on a row another worker
+    changed meanwhile, which is what makes the UPDATE a compare-and-swap."""
+    query = rows.query
+    sql, params = query.get_compiler(connection=connection).compile(query.where)
+    return sql, tuple(params)
 
 
-FLAG_COUNTS_PARAMS = (
-    EventKind.OVERDUE,
-    EventKind.NO_LONGER_OVERDUE,
-    EventKind.OVERDUE,
-    EventKind.NO_LONGER_OVERDUE,
-)
-
-
-def last_flag_kind() -> Subquery:
-    """The commitment's latest OVERDUE / NO_LONGER_OVERDUE event kind, as services.py reads it
-    (`_is_flagged_overdue`): flagged when it is OVERDUE."""
-    return Subquery(
-        Event.objects.filter(commitment=OuterRef("pk"), kind__in=FLAG_KINDS)
-        # The leading commitment column is constant here; it makes the order match a backward
-        # scan of event_timeline (commitment, at, id). Without it PostgreSQL walked
-        # event_kind_at per row: 30 s instead of seconds for 100 000 commitments.
-        .order_by("-commitment_id", "-at", "-id")
-        .values("kind")[:1]
+def _flip(
+    rows: QuerySet[Commitment], *, flag: bool, kind: str, key_sql: str, count_change: str
+) -> int:
+    """Set overdue_flagged to `flag` on `rows` and write one `kind` event per row changed,
+    keyed by `key_sql` (an SQL expression over the row's id, due_date and the new
+    overdue_flag_count); return how many events were written."""
+    qn = connection.ops.quote_name
+    table = qn(Commitment._meta.db_table)
+    pk, due, count, flagged = (
+        _column(Commitment, name)
+        for name in ("id", "due_date", "overdue_flag_count", "overdue_flagged")
     )
+    events, columns = _event_table_and_columns()
+    where, where_params = _where(rows)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    set_sql = f"{flagged} = %s, {count} = {count}{count_change}"
+    key = key_sql.format(pk=pk, due=due, count=count)
+    select = f"SELECT {pk}, %s, %s, '', '', '', '', '{{}}', {key}"
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # One statement: the rows this UPDATE claimed, and only those, get their event.
+            cursor.execute(
+                f"""
+                WITH claimed AS (
+                    UPDATE {table} SET {set_sql} WHERE {where}
+                    RETURNING {pk}, {due}, {count}
+                )
+                INSERT INTO {events} ({columns}) {select} FROM claimed
+                ON CONFLICT DO NOTHING
+                """,
+                (flag, *where_params, kind, now),
+            )
+            return max(cursor.rowcount, 0)
+        # SQLite has no UPDATE in a WITH clause; it needs none, since it lets one writer in at
+        # a time, so nothing changes between the two statements. The events are computed from
+        # the rows before the UPDATE, hence the count as it will be. ("WHERE" also keeps
+        # SQLite from reading ON CONFLICT as a join's ON.)
+        before = key_sql.format(pk=pk, due=due, count=f"({count}{count_change})")
+        cursor.execute(
+            f"""
+            INSERT INTO {events} ({columns})
+            SELECT {pk}, %s, %s, '', '', '', '', '{{}}', {before} FROM {table} WHERE {where}
+            ON CONFLICT DO NOTHING
+            """,
+            (kind, now, *where_params),
+        )
+        written = max(cursor.rowcount, 0)
+        cursor.execute(f"UPDATE {table} SET {set_sql} WHERE {where}", (flag, *where_params))
+        return written
 
 
 @transaction.atomic
 def flag_overdue(*, as_of: dt.date | None = None) -> int:
-    """Write the OVERDUE events of `as_of` (default: today in Europe/Amsterdam); return how many
-    were written. Running it again, or on two workers at once, writes none twice.
-
-    One INSERT ... SELECT ... ON CONFLICT DO NOTHING: no row travels to Python, and unlike
-    bulk_create(ignore_conflicts=True) the row count says how many events were really written.
-
-    "Not currently flagged" is read from counts: services.py writes NO_LONGER_OVERDUE only
-    after an OVERDUE and this job writes OVERDUE only when the two counts are equal, so the
-    latest of the two is OVERDUE exactly when there are more OVERDUE events (the definition of
-    `_is_flagged_overdue`). Counting is one hash aggregate over the events; the per-row
-    "latest event" subquery (`last_flag_kind`) degrades to a sequential scan of the event
-    table per commitment when statistics are stale, which cost 30 s for 45 000 rows.
-    """
+    """Write the OVERDUE events of `as_of` (default: today in Europe/Amsterdam) and flag those
+    commitments; return how many events were written. Running it again, or on two workers at
+    once, writes none twice. No row travels to Python."""
     as_of = as_of or today()
-    qn = connection.ops.quote_name
-    overdue_sql, overdue_params = (
-        Commitment.objects.overdue(as_of=as_of)
-        .order_by()
-        .values_list("pk", "due_date")
-        .query.sql_with_params()
+    rows = Commitment.objects.overdue(as_of=as_of).filter(overdue_flagged=False)
+    return _flip(
+        rows,
+        flag=True,
+        kind=EventKind.OVERDUE,
+        key_sql="'overdue:' || CAST({pk} AS TEXT) || ':' || CAST({due} AS TEXT) || ':' "
+        "|| CAST({count} AS TEXT)",
+        count_change=" + 1",
     )
-    table, columns = _event_table_and_columns()
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    pk, due = qn("pk"), qn("due_date")
-    # The outer WHERE also keeps SQLite from reading "ON CONFLICT" as a join's ON.
-    sql = f"""
-        INSERT INTO {table} ({columns})
-        SELECT c.{pk}, %s, %s, '', '', '', '', '{{}}',
-               'overdue:' || CAST(c.{pk} AS TEXT) || ':' || CAST(c.{due} AS TEXT) || ':'
-               || CAST(COALESCE(f.n_overdue, 0) + 1 AS TEXT)
-        FROM ({overdue_sql}) c
-        LEFT JOIN ({_flag_counts_sql(table)}) f ON f.commitment_id = c.{pk}
-        WHERE COALESCE(f.n_overdue, 0) <= COALESCE(f.n_unflagged, 0)
-        ON CONFLICT DO NOTHING
-    """
-    params = (EventKind.OVERDUE, now, *overdue_params, *FLAG_COUNTS_PARAMS)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return max(cursor.rowcount, 0)
 
 
 @transaction.atomic
 def unflag_no_longer_overdue(*, as_of: dt.date | None = None) -> int:
-    """Write NO_LONGER_OVERDUE for commitments whose timeline says overdue but that are not.
+    """Write NO_LONGER_OVERDUE for flagged commitments that are no longer open (or lost their
+    date) and clear their flag; return how many events were written.
 
-    The services write this event themselves when an analyst fulfils, withdraws or moves a
-    date; this pass catches what slipped past them, such as a commitment fulfilled while the
-    morning job was inserting its OVERDUE event, so the timeline heals by the next run.
+    The services do this themselves, in the transaction that fulfils, withdraws, rejects or
+    moves a date; this pass catches a status changed behind their back, so the timeline heals
+    by the next run. It reads only such rows (the partial index `cm_flagged_closed`, normally
+    empty). A flagged row whose due date is past `as_of` is left alone: only an analyst's edit
+    moves a date (and unflags it), and a run backdated with `--date` must not unflag today's
+    flags. `as_of` is accepted for the task's and the command's symmetry.
     """
-    as_of = as_of or today()
-    overdue_sql, overdue_params = (
-        Commitment.objects.overdue(as_of=as_of).order_by().values_list("pk").query.sql_with_params()
+    del as_of
+    return _flip(
+        Commitment.objects.filter(FLAGGED_CLOSED),
+        flag=False,
+        kind=EventKind.NO_LONGER_OVERDUE,
+        key_sql="'no-longer-overdue:' || CAST({pk} AS TEXT) || ':' || CAST({count} AS TEXT)",
+        count_change="",
     )
-    table, columns = _event_table_and_columns()
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    sql = f"""
-        INSERT INTO {table} ({columns})
-        SELECT f.commitment_id, %s, %s, '', '', '', '', '{{}}',
-               'no-longer-overdue:' || CAST(f.commitment_id AS TEXT) || ':'
-               || CAST(f.n_overdue AS TEXT)
-        FROM ({_flag_counts_sql(table)}) f
-        WHERE f.n_overdue > f.n_unflagged AND f.commitment_id NOT IN ({overdue_sql})
-        ON CONFLICT DO NOTHING
-    """
-    params = (EventKind.NO_LONGER_OVERDUE, now, *FLAG_COUNTS_PARAMS, *overdue_params)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return max(cursor.rowcount, 0)
 
 
-def flagged_commitments():
+def flagged_commitments() -> QuerySet[Commitment]:
     """Commitments whose timeline currently says "overdue" (for tests and checks)."""
-    return Commitment.objects.annotate(last_flag=last_flag_kind()).filter(
-        last_flag=EventKind.OVERDUE
-    )
+    return Commitment.objects.flagged_overdue()

@@ -1,4 +1,5 @@
-"""Every write that changes a commitment. Each one writes its timeline event in the same
+"""Every write that changes a commitment, a statement (a later letter's passage about one) or a
+digest subscription. Each write to a commitment writes its timeline event in the same
 transaction, so nothing changes without a trace.
 
 Analysts' writes take the `version` their form was rendered with: a compare-and-swap UPDATE
@@ -9,9 +10,11 @@ instead of silently overwriting the first.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import User as AuthUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -29,11 +32,14 @@ from .models import (
     Origin,
     Review,
     Statement,
+    StatementKind,
     Status,
+    Subscription,
     today,
 )
 
-User = AbstractBaseUser | AnonymousUser
+# Who asks: request.user (an account, or AnonymousUser); None for the system itself.
+User = AuthUser | AnonymousUser
 REVIEW_PERMISSION = "commitments.review_commitment"
 EDITABLE_FIELDS = ("text", "actor", "ministry", "committee", "kind", "due_date", "deadline_phrase")
 
@@ -63,7 +69,7 @@ def record_event(
 
     Returns None when an event with that key already exists.
     """
-    author = user if user is not None and user.is_authenticated else None
+    author = None if user is None or isinstance(user, AnonymousUser) else user
     event = Event(commitment=commitment, kind=kind, user=author, dedupe_key=dedupe_key, **fields)
     if dedupe_key is None:
         event.save()
@@ -96,20 +102,24 @@ def _claim(commitment: Commitment, version: int | None) -> Commitment:
     return commitment
 
 
-def _is_flagged_overdue(commitment: Commitment) -> bool:
-    last = (
-        commitment.events.filter(kind__in=[EventKind.OVERDUE, EventKind.NO_LONGER_OVERDUE])
-        .order_by("-at", "-id")
-        .values_list("kind", flat=True)
-        .first()
+def _unflag(commitment: Commitment, user: User | None) -> None:
+    """Clear the overdue flag with its NO_LONGER_OVERDUE event. The caller claimed the row
+    (`_claim`), so the daily job cannot flag it in between; the key is the one the job's heal
+    pass would use, so the two never both write it."""
+    Commitment.objects.filter(pk=commitment.pk).update(overdue_flagged=False)
+    commitment.overdue_flagged = False
+    record_event(
+        commitment,
+        EventKind.NO_LONGER_OVERDUE,
+        user=user,
+        dedupe_key=f"no-longer-overdue:{commitment.pk}:{commitment.overdue_flag_count}",
     )
-    return last == EventKind.OVERDUE
 
 
 def _unflag_if_no_longer_overdue(commitment: Commitment, user: User | None) -> None:
     """A commitment fulfilled, withdrawn or given a later date stops being overdue, visibly."""
-    if not commitment.is_overdue() and _is_flagged_overdue(commitment):
-        record_event(commitment, EventKind.NO_LONGER_OVERDUE, user=user)
+    if commitment.overdue_flagged and not commitment.is_overdue():
+        _unflag(commitment, user)
 
 
 # --- numbering and creation ------------------------------------------------------------------
@@ -270,12 +280,10 @@ def commitment_reject(
             % {"number": commitment.number, "review": commitment.get_review_display()}
         )
     commitment = _claim(commitment, version)
-    was_flagged = _is_flagged_overdue(commitment)
     Commitment.objects.filter(pk=commitment.pk).update(review=Review.REJECTED)
     commitment.review = Review.REJECTED
     record_event(commitment, EventKind.REJECTED, user=user, note=reason)
-    if was_flagged:
-        record_event(commitment, EventKind.NO_LONGER_OVERDUE, user=user)
+    _unflag_if_no_longer_overdue(commitment, user)
     return commitment
 
 
@@ -388,14 +396,12 @@ def _change_status(
             _("%(number)s is already %(status)s.")
             % {"number": commitment.number, "status": commitment.get_status_display()}
         )
-    was_flagged = _is_flagged_overdue(commitment)
     Commitment.objects.filter(pk=commitment.pk).update(status=new_status)
     commitment.status = new_status
     record_event(
         commitment, kind, user=user, old_status=old_status, new_status=new_status, **event_fields
     )
-    if was_flagged and not commitment.is_overdue():
-        record_event(commitment, EventKind.NO_LONGER_OVERDUE, user=user)
+    _unflag_if_no_longer_overdue(commitment, user)
     return commitment
 
 
@@ -421,7 +427,9 @@ def commitment_follow_register(
     if commitment.status == status:
         return commitment
     event_fields.setdefault("note", _("per the Kamer register: “%(word)s”") % {"word": word})
-    return _change_status(commitment, None, None, status, _STATUS_EVENTS[status], **event_fields)
+    return _change_status(
+        commitment, None, None, status, _STATUS_EVENTS[Status(status)], **event_fields
+    )
 
 
 @transaction.atomic
@@ -457,11 +465,10 @@ def letter_withdraw(*, letter: Letter, user: User, reason: str = "") -> Letter:
         note = f"{note} {reason}"
     for commitment in letter.commitments.exclude(review=Review.REJECTED).order_by("pk"):
         commitment = _claim(commitment, None)
-        was_flagged = _is_flagged_overdue(commitment)
         Commitment.objects.filter(pk=commitment.pk).update(review=Review.REJECTED)
+        commitment.review = Review.REJECTED
         record_event(commitment, EventKind.REJECTED, user=user, letter=letter, note=note)
-        if was_flagged:
-            record_event(commitment, EventKind.NO_LONGER_OVERDUE, user=user)
+        _unflag_if_no_longer_overdue(commitment, user)
     statements = letter.statements.filter(commitment__isnull=False).select_related("commitment")
     for statement in statements:
         if statement.link_state == LinkState.PROPOSED:
@@ -489,3 +496,170 @@ def letter_withdraw(*, letter: Letter, user: User, reason: str = "") -> Letter:
     letter.withdrawn_reason = reason
     letter.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawn_reason"])
     return letter
+
+
+# --- statements: passages of later letters that refer to or fulfil a commitment ---------------
+
+
+def link_key(statement: Statement, commitment_id: int) -> str:
+    return f"link:{statement.letter_id}:{statement.span_start}-{statement.span_end}:{commitment_id}"
+
+
+def statement_record(
+    *,
+    letter: Letter,
+    span: tuple[int, int],
+    kind: str,
+    quote: str,
+    refers_to: str = "",
+    rule: str = "",
+    answers: str = "",
+) -> Statement:
+    """A passage the extractor found; re-extracting the same letter finds the same row."""
+    statement, _created = Statement.objects.get_or_create(
+        letter=letter,
+        span_start=span[0],
+        span_end=span[1],
+        defaults=dict(kind=kind, quote=quote, refers_to=refers_to, rule=rule, answers=answers),
+    )
+    return statement
+
+
+def statements_discard_unlinked(*, letter: Letter) -> None:
+    """Before re-extraction: passages linked to nothing are the extractor's to find again."""
+    letter.statements.filter(commitment__isnull=True).delete()
+
+
+@transaction.atomic
+def proposals_discard(*, pks: Iterable[int]) -> None:
+    """Proposals the extractor no longer makes, which nobody acted on (the caller checked), go
+    with their machine-written timeline; passages other letters linked to them are freed to be
+    linked again."""
+    pks = list(pks)
+    Statement.objects.filter(commitment_id__in=pks).update(
+        commitment=None, link_state=LinkState.UNLINKED, link_score=None
+    )
+    Commitment.objects.filter(pk__in=pks).delete()
+
+
+@transaction.atomic
+def statement_propose(*, statement: Statement, commitment: Commitment, score: float) -> None:
+    """Attach a statement to a commitment as a proposal and put it on the timeline, once."""
+    Statement.objects.filter(pk=statement.pk).update(
+        commitment=commitment, link_score=round(score, 3), link_state=LinkState.PROPOSED
+    )
+    statement.commitment, statement.link_score = commitment, round(score, 3)
+    statement.link_state = LinkState.PROPOSED
+    kind = (
+        EventKind.FULFILMENT_PROPOSED
+        if statement.kind == StatementKind.FULFILMENT
+        else EventKind.REFERENCED
+    )
+    record_event(
+        commitment,
+        kind,
+        letter=statement.letter,
+        note=statement.quote[:1000],
+        dedupe_key=link_key(statement, commitment.pk),
+    )
+
+
+def _lock_proposal(statement: Statement) -> tuple[Statement, bool]:
+    """The statement, locked for the decision, and whether it is still an open proposal (a
+    second click, or a second analyst, finds it decided and changes nothing)."""
+    statement = (
+        Statement.objects.select_for_update(of=("self",))
+        .select_related("letter", "commitment")
+        .get(pk=statement.pk)
+    )
+    return (
+        statement,
+        statement.link_state == LinkState.PROPOSED and statement.commitment is not None,
+    )
+
+
+@transaction.atomic
+def statement_confirm(*, statement: Statement, user: User) -> Statement:
+    """The proposal is right. A confirmed fulfilment marks the commitment fulfilled, citing
+    the letter; a confirmed reference only records the decision."""
+    _require_reviewer(user)
+    statement, open_proposal = _lock_proposal(statement)
+    if not open_proposal:
+        return statement
+    commitment = statement.commitment
+    assert commitment is not None
+    if statement.kind == StatementKind.FULFILMENT and commitment.status != Status.FULFILLED:
+        commitment_fulfil(
+            commitment=commitment,
+            user=user,
+            version=None,
+            letter=statement.letter,
+            note=statement.quote[:1000],
+        )
+    else:
+        record_event(
+            commitment,
+            EventKind.NOTE,
+            user=user,
+            letter=statement.letter,
+            note=_("Reference in “%(letter)s” confirmed.") % {"letter": statement.letter},
+        )
+    statement.link_state = LinkState.CONFIRMED
+    statement.save(update_fields=["link_state"])
+    return statement
+
+
+@transaction.atomic
+def statement_reject(*, statement: Statement, user: User) -> Statement:
+    """The proposal is wrong. The statement keeps the commitment it was wrongly linked to, so
+    re-linking does not propose it again."""
+    _require_reviewer(user)
+    statement, open_proposal = _lock_proposal(statement)
+    if not open_proposal:
+        return statement
+    assert statement.commitment is not None
+    statement.link_state = LinkState.REJECTED
+    statement.save(update_fields=["link_state"])
+    record_event(
+        statement.commitment,
+        EventKind.NOTE,
+        user=user,
+        letter=statement.letter,
+        note=_("Proposed link to “%(letter)s” rejected.") % {"letter": statement.letter},
+    )
+    return statement
+
+
+# --- digest subscriptions --------------------------------------------------------------------
+
+
+def subscription_create(*, user: User, query: str, language: str) -> Subscription:
+    """A weekly digest of a saved filter, to the account's own address (never one typed in a
+    form: that would let anyone subscribe a stranger)."""
+    if isinstance(user, AnonymousUser):
+        raise PermissionDenied(_("Log in to subscribe."))
+    email = user.email
+    if not email:
+        raise ValidationError(
+            _("Your account has no e-mail address; set one on your profile page, then subscribe.")
+        )
+    return Subscription.objects.create(user=user, email=email, query=query, language=language)
+
+
+def subscription_set_paused(*, subscription: Subscription, paused: bool) -> Subscription:
+    Subscription.objects.filter(pk=subscription.pk).update(paused=paused)
+    subscription.paused = paused
+    return subscription
+
+
+def subscription_unsubscribe(*, subscription: Subscription) -> bool:
+    """Stop the digest, keeping the row so the outbox still shows who got what. Returns
+    whether this call unsubscribed it (a second click, or the mail client's one-click POST
+    after the user's, changes nothing)."""
+    now = timezone.now()
+    done = Subscription.objects.filter(pk=subscription.pk, unsubscribed_at__isnull=True).update(
+        unsubscribed_at=now
+    )
+    if done:
+        subscription.unsubscribed_at = now
+    return bool(done)

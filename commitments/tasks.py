@@ -7,8 +7,8 @@ import logging
 import random
 
 from celery import shared_task
+from celery.contrib.django.task import DjangoTask
 from django.conf import settings
-from django.db import transaction
 
 from . import digests
 from .overdue import flag_overdue, unflag_no_longer_overdue
@@ -27,7 +27,9 @@ def flag_overdue_task() -> int:
 # --- letters in (issue 4) ----------------------------------------------------------------------
 
 
-@shared_task(acks_late=True)  # idempotent: letter_extract leaves what an analyst decided alone
+# idempotent: letter_extract leaves what an analyst decided alone. DjangoTask (the app's default
+# task class too) gives delay_on_commit; named here so the type checker knows it.
+@shared_task(acks_late=True, base=DjangoTask)
 def extract_letter_task(letter_id: int) -> str:
     from .letters import letter_extract
     from .models import Letter
@@ -38,14 +40,10 @@ def extract_letter_task(letter_id: int) -> str:
     return letter_extract(letter).extraction_state
 
 
-def _dispatch_send(digest_id: int) -> None:
-    # After commit: a worker must find the row the task names.
-    transaction.on_commit(lambda: send_digest_task.delay(digest_id))
-
-
 @shared_task(acks_late=True)  # idempotent: the unique (subscription, week) creates nothing twice
 def create_digests_task() -> dict[str, int]:
-    report = digests.create_digests(on_queued=_dispatch_send)
+    # After commit: a worker must find the row the task names.
+    report = digests.create_digests(on_queued=send_digest_task.delay_on_commit)
     log.info(
         "digests for the week of %s: %s created, %s skipped, %s already there",
         report.week_start,
@@ -56,7 +54,7 @@ def create_digests_task() -> dict[str, int]:
     return {"created": report.created, "skipped": report.skipped, "existing": report.existing}
 
 
-@shared_task(bind=True, acks_late=True)  # idempotent: the send claims queued -> sending
+@shared_task(bind=True, acks_late=True, base=DjangoTask)  # idempotent: claims queued -> sending
 def send_digest_task(self, digest_id: int) -> bool:
     try:
         return digests.digest_send(digest_id=digest_id)
@@ -74,7 +72,7 @@ def send_digest_task(self, digest_id: int) -> bool:
 def requeue_stuck_digests_task() -> int:
     ids = digests.requeue_stuck_digests()
     for digest_id in ids:
-        _dispatch_send(digest_id)
+        send_digest_task.delay_on_commit(digest_id)
     if ids:
         log.info("requeued %s digest(s)", len(ids))
     return len(ids)

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from commitments.models import EventKind
-from tests.factories import CommitmentFactory, UserFactory
+from commitments.models import EventKind, Statement, Subscription
+from tests.factories import CommitmentFactory, LetterFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +92,36 @@ def test_a_letter_cannot_be_deleted_in_the_back_office(admin_client):
         {"action": "delete_selected", "_selected_action": [letter.pk], "post": "yes"},
     )
     letter.refresh_from_db()
+
+
+def test_subscriptions_change_in_the_back_office_only_through_the_services(admin_client):
+    user = UserFactory(username="volger", email="volger@example.org")
+    subscription = Subscription.objects.create(user=user, email=user.email, query="")
+    changelist = reverse("admin:commitments_subscription_changelist")
+
+    def act(action: str) -> Subscription:
+        response = admin_client.post(
+            changelist, {"action": action, "_selected_action": [subscription.pk]}
+        )
+        assert response.status_code == 302
+        return Subscription.objects.get(pk=subscription.pk)
+
+    assert act("pause").paused
+    assert not act("resume").paused
+    assert act("unsubscribe").unsubscribed_at is not None
+    # No hand edits, additions or deletions that would bypass them.
+    change = reverse("admin:commitments_subscription_change", args=[subscription.pk])
+    assert "email" not in admin_client.get(change).context["adminform"].form.fields
+    assert admin_client.get(reverse("admin:commitments_subscription_add")).status_code == 403
+    delete = reverse("admin:commitments_subscription_delete", args=[subscription.pk])
+    assert admin_client.get(delete).status_code == 403
+
+
+def test_statements_are_read_only_in_the_back_office(admin_client):
+    letter = LetterFactory()
+    statement = Statement.objects.create(
+        letter=letter, kind="reference", quote="x", span_start=0, span_end=1
+    )
+    change = reverse("admin:commitments_statement_change", args=[statement.pk])
+    assert not admin_client.get(change).context["adminform"].form.fields
+    assert admin_client.get(reverse("admin:commitments_statement_add")).status_code == 403

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from commitments import extraction, linking
+from commitments import extraction, linking, services
 from commitments.letters import letter_extract, letter_import
 from commitments.models import (
     Commitment,
@@ -199,7 +199,7 @@ def test_a_rejected_link_is_not_proposed_again(earlier, analyst):
         "informeren over het onderzoek naar stikstofuitstoot in Gelderland.\n"
     )
     statement = later.statements.get()
-    linking.statement_reject(statement=statement, user=analyst)
+    services.statement_reject(statement=statement, user=analyst)
     letter_extract(later)
     statement.refresh_from_db()
     assert statement.link_state == LinkState.REJECTED

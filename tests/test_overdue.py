@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection, connections
 
 from commitments import services
-from commitments.models import Event, EventKind, Review, Status
+from commitments.models import Commitment, Event, EventKind, Review, Status
 from commitments.overdue import flag_overdue, flagged_commitments, unflag_no_longer_overdue
 from commitments.tasks import flag_overdue_task
 from tests.conftest import NOW
@@ -231,3 +231,34 @@ def test_a_flag_that_slipped_past_the_services_is_healed_once():
         EventKind.NO_LONGER_OVERDUE,
     ]
     assert set(flagged_commitments()) == {still_overdue}
+
+
+def test_the_migration_backfills_the_flag_state_from_the_timeline():
+    """Databases from before the flag state: the migration reads it off the events."""
+    import importlib
+
+    from django.apps import apps
+
+    backfill = importlib.import_module("commitments.migrations.0008_overdue_flag_state").backfill
+    flagged_twice = CommitmentFactory(due_date=YESTERDAY)
+    unflagged = CommitmentFactory(due_date=YESTERDAY)
+    never = CommitmentFactory(due_date=YESTERDAY)
+    for commitment, kinds in (
+        (flagged_twice, [EventKind.OVERDUE, EventKind.NO_LONGER_OVERDUE, EventKind.OVERDUE]),
+        (unflagged, [EventKind.OVERDUE, EventKind.NO_LONGER_OVERDUE]),
+    ):
+        for n, kind in enumerate(kinds):
+            Event.objects.create(
+                commitment=commitment, kind=kind, dedupe_key=f"k{commitment.pk}{n}"
+            )
+
+    backfill(apps, None)
+
+    state = dict(Commitment.objects.values_list("pk", "overdue_flagged").order_by().distinct())
+    counts = dict(Commitment.objects.values_list("pk", "overdue_flag_count"))
+    assert state == {flagged_twice.pk: True, unflagged.pk: False, never.pk: False}
+    assert counts == {flagged_twice.pk: 2, unflagged.pk: 1, never.pk: 0}
+    with time_machine.travel(NOW, tick=False):
+        # The next run flags the two that are overdue and not flagged, with the next n.
+        assert flag_overdue() == 2
+    assert overdue_events(unflagged).filter(dedupe_key__endswith=f"{YESTERDAY}:2").exists()

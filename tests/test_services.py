@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from commitments import services
 from commitments.models import Commitment, Event, EventKind, Review, Status
+from commitments.overdue import flag_overdue
 from tests.conftest import NOW
 from tests.factories import CommitmentFactory, LetterFactory
 
@@ -197,17 +198,20 @@ def test_viewers_cannot_change_anything(viewer, call):
 @time_machine.travel(NOW, tick=False)
 def test_fulfilling_a_flagged_commitment_unflags_it(analyst):
     commitment = CommitmentFactory(due_date=dt.date(2024, 3, 1))
-    services.record_event(commitment, EventKind.OVERDUE, dedupe_key=f"overdue:{commitment.pk}")
+    assert flag_overdue() == 1
     services.commitment_fulfil(
         commitment=commitment, user=analyst, version=1, url="https://e.org", note="gedaan"
     )
     assert kinds(commitment)[-2:] == [EventKind.FULFILLED, EventKind.NO_LONGER_OVERDUE]
+    commitment.refresh_from_db()
+    assert not commitment.overdue_flagged
+    assert flag_overdue() == 0  # fulfilled: not flagged again
 
 
 @time_machine.travel(NOW, tick=False)
 def test_moving_the_due_date_into_the_future_unflags_it(analyst):
     commitment = CommitmentFactory(due_date=dt.date(2024, 3, 1))
-    services.record_event(commitment, EventKind.OVERDUE, dedupe_key=f"overdue:{commitment.pk}")
+    assert flag_overdue() == 1
     services.commitment_edit(
         commitment=commitment,
         user=analyst,
@@ -216,6 +220,7 @@ def test_moving_the_due_date_into_the_future_unflags_it(analyst):
         due_date=dt.date(2024, 12, 31),
     )
     assert kinds(commitment)[-1] == EventKind.NO_LONGER_OVERDUE
+    assert not Commitment.objects.flagged_overdue().exists()
 
 
 def test_dedupe_key_writes_an_event_once():

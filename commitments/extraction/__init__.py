@@ -208,7 +208,7 @@ def _future_lead(sentence: str, deadlines: list[Deadline], letter_date: dt.date 
         return False
     inverted = _INVERTED_GOV.match(sentence, lead.end)
     return (
-        bool(inverted)
+        inverted is not None
         and inverted.group("verb").lower() not in _NOT_PROMISING_VERBS
         and bool(_LEAD_ACT_VERB.fullmatch(inverted.group("verb")))
     )

@@ -4,6 +4,7 @@ metadata (the DC./DCTERMS./OVERHEID. meta tags), read with lxml."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -84,7 +85,7 @@ def metadata_from_meta(meta: dict[str, str]) -> dict:
         kamerstuk = ident[4:]
     creator = first("dc.creator", "dcterms.creator", "overheid.authority", "overheidop.indiener")
     ministry = _MINISTRY.sub("", creator).strip() if "ministerie" in creator.lower() else ""
-    result = {
+    result: dict[str, Any] = {
         "title": first("dc.title", "dcterms.title", "og:title")[:500],
         "date": iso_date(
             first(

@@ -25,9 +25,9 @@ def read(data: bytes) -> ParsedLetter:
         if reader.is_encrypted:
             # Many ministry PDFs are "encrypted" with an empty password only to forbid editing.
             try:
-                ok = reader.decrypt("")
+                ok = bool(reader.decrypt(""))
             except Exception:  # noqa: BLE001 - unsupported algorithms raise all sorts
-                ok = 0
+                ok = False
             if not ok:
                 raise ImportFailed(_("the PDF is encrypted with a password"))
         pages = [page.extract_text() or "" for page in reader.pages]

@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -100,7 +101,7 @@ class _Echo:
         return value
 
 
-def commitment_export_csv(request: HttpRequest) -> HttpResponse:
+def commitment_export_csv(request: HttpRequest) -> HttpResponseBase:
     """The filtered list as CSV, statuses in the registers' words (openstaand, voldaan, ...)."""
     filterset = filter_commitments(request.GET, Commitment.objects.select_related("letter"))
     if not filterset.is_valid():

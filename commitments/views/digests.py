@@ -7,16 +7,18 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from .. import services
 from ..digests import describe_query, filter_for, normalize_query, subscription_from_token
 from ..models import Digest, DigestStatus, Subscription
 
@@ -44,16 +46,23 @@ class SubscriptionForm(forms.ModelForm):
         return query
 
 
+def _account(request: HttpRequest) -> User:
+    """The logged-in account: every view that calls this is login_required."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
 def _own(request: HttpRequest, pk: int) -> Subscription:
     return get_object_or_404(Subscription, pk=pk, user=request.user, unsubscribed_at__isnull=True)
 
 
 def _subscriptions_page(request: HttpRequest, form: SubscriptionForm, status: int = 200):
     subscriptions = list(
-        Subscription.objects.filter(user=request.user, unsubscribed_at__isnull=True)
+        Subscription.objects.filter(user=_account(request), unsubscribed_at__isnull=True)
     )
     for subscription in subscriptions:
-        subscription.selection = describe_query(subscription.query)
+        # The filter in words, for the template; not a field.
+        subscription.selection = describe_query(subscription.query)  # type: ignore[attr-defined]
     return render(
         request,
         "commitments/subscription_list.html",
@@ -84,10 +93,15 @@ def subscription_create(request: HttpRequest) -> HttpResponse:
         )
     if not form.is_valid():
         return _subscriptions_page(request, form, status=400)
-    subscription = form.save(commit=False)
-    subscription.user = request.user
-    subscription.email = request.user.email
-    subscription.save()
+    try:
+        subscription = services.subscription_create(
+            user=request.user,
+            query=form.cleaned_data["query"],
+            language=form.cleaned_data["language"],
+        )
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return _subscriptions_page(request, form, status=400)
     messages.success(
         request,
         _("You will get a digest every Monday at %(email)s.") % {"email": subscription.email},
@@ -100,7 +114,7 @@ def subscription_create(request: HttpRequest) -> HttpResponse:
 def subscription_pause(request: HttpRequest, pk: int) -> HttpResponse:
     subscription = _own(request, pk)
     paused = not subscription.paused
-    Subscription.objects.filter(pk=subscription.pk).update(paused=paused)
+    services.subscription_set_paused(subscription=subscription, paused=paused)
     messages.success(request, _("Digest paused.") if paused else _("Digest resumed."))
     return redirect("commitments:subscription-list")
 
@@ -109,7 +123,7 @@ def subscription_pause(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def subscription_delete(request: HttpRequest, pk: int) -> HttpResponse:
     subscription = _own(request, pk)
-    Subscription.objects.filter(pk=subscription.pk).update(unsubscribed_at=timezone.now())
+    services.subscription_unsubscribe(subscription=subscription)
     messages.success(request, _("You are unsubscribed from this digest."))
     return redirect("commitments:subscription-list")
 
@@ -136,9 +150,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         )
     done = subscription.unsubscribed_at is not None
     if request.method == "POST" and not done:
-        Subscription.objects.filter(pk=subscription.pk, unsubscribed_at__isnull=True).update(
-            unsubscribed_at=timezone.now()
-        )
+        services.subscription_unsubscribe(subscription=subscription)
         done = True
     elif request.method not in ("GET", "HEAD", "POST"):
         return HttpResponse(status=405)

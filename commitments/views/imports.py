@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from ..letters import FileImportResult, file_import, too_large
 from ..models import SourceKind
+from ..tasks import extract_letter_task
 
 ADD_LETTER = "commitments.add_letter"
 
@@ -41,7 +39,9 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(
+    # A field named like BaseForm.files (the uploaded data): the form metaclass takes it out of
+    # the class, so the two never meet; the type checker only sees the name.
+    files = MultipleFileField(  # type: ignore[assignment]
         label=gettext_lazy("Letters"),
         help_text=gettext_lazy(
             "PDF, Word (.docx), HTML, text or Tweede Kamer open-data JSON; "
@@ -56,12 +56,6 @@ def _import_upload(upload: UploadedFile, user) -> FileImportResult:
     if upload.size is not None and upload.size > settings.LETTER_MAX_BYTES:
         return too_large(name)
     return file_import(data=upload.read(), name=name, user=user, source_kind=SourceKind.UPLOAD)
-
-
-def _dispatch_extraction(letter_id: int) -> None:
-    from ..tasks import extract_letter_task
-
-    extract_letter_task.delay(letter_id)
 
 
 def _context(form: UploadForm) -> dict:
@@ -82,7 +76,7 @@ def letter_upload(request: HttpRequest) -> HttpResponse:
         for letter in result.created_letters:
             new_letters.append(letter)
             # Extraction runs once the letter row is committed; eager in the embedded setup.
-            transaction.on_commit(partial(_dispatch_extraction, letter.pk))
+            extract_letter_task.delay_on_commit(letter.pk)
         _report(request, result)
     if len(results) == 1 and len(new_letters) == 1 and not results[0].failed:
         return redirect(new_letters[0])

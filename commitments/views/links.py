@@ -11,9 +11,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import linking
 from ..models import Statement
-from ..services import REVIEW_PERMISSION, EditConflict
+from ..services import REVIEW_PERMISSION, EditConflict, statement_confirm, statement_reject
 
 
 def _back(request: HttpRequest, statement: Statement) -> HttpResponse:
@@ -22,7 +21,7 @@ def _back(request: HttpRequest, statement: Statement) -> HttpResponse:
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return redirect(target)
-    if statement.commitment_id:
+    if statement.commitment is not None:
         return redirect(statement.commitment)
     return redirect(statement.letter)
 
@@ -33,7 +32,7 @@ def _back(request: HttpRequest, statement: Statement) -> HttpResponse:
 def link_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     statement = get_object_or_404(Statement.objects.select_related("commitment", "letter"), pk=pk)
     try:
-        linking.statement_confirm(statement=statement, user=request.user)
+        statement_confirm(statement=statement, user=request.user)
     except (ValidationError, EditConflict) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
     else:
@@ -46,6 +45,6 @@ def link_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required(REVIEW_PERMISSION, raise_exception=True)
 def link_reject(request: HttpRequest, pk: int) -> HttpResponse:
     statement = get_object_or_404(Statement.objects.select_related("commitment", "letter"), pk=pk)
-    linking.statement_reject(statement=statement, user=request.user)
+    statement_reject(statement=statement, user=request.user)
     messages.success(request, _("Link rejected."))
     return _back(request, statement)

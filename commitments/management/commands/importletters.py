@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import cast
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -60,8 +61,12 @@ def _sibling_resolver(path: Path):
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "Import letters (PDF, Word, HTML, text, Tweede Kamer open data) from files and folders."
+    # Lazy: translated when shown; BaseCommand declares a str.
+    help = cast(
+        str,
+        gettext_lazy(
+            "Import letters (PDF, Word, HTML, text, Tweede Kamer open data) from files and folders."
+        ),
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -69,7 +74,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-extract",
             action="store_true",
-            help=gettext_lazy("Store the letters without running the extractor."),
+            help=_("Store the letters without running the extractor."),
         )
         parser.add_argument("--progress", choices=["auto", "always", "never"], default="auto")
 

@@ -7,6 +7,7 @@ left exactly as it is (see `letter_extract`).
 from __future__ import annotations
 
 import sys
+from typing import cast
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
@@ -17,7 +18,10 @@ from commitments.models import ExtractionState, Letter
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Re-run the extractor over stored letters, keeping analysts' decisions.")
+    # Lazy: translated when shown; BaseCommand declares a str.
+    help = cast(
+        str, gettext_lazy("Re-run the extractor over stored letters, keeping analysts' decisions.")
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -25,12 +29,12 @@ class Command(BaseCommand):
             nargs="*",
             type=int,
             metavar="LETTER_ID",
-            help=gettext_lazy("Only these letters (default: all)."),
+            help=_("Only these letters (default: all)."),
         )
         parser.add_argument(
             "--failed",
             action="store_true",
-            help=gettext_lazy("Only letters not extracted successfully."),
+            help=_("Only letters not extracted successfully."),
         )
 
     def handle(self, *args, **options) -> None:
