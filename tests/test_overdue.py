@@ -239,7 +239,7 @@ def test_the_migration_backfills_the_flag_state_from_the_timeline():
 
     from django.apps import apps
 
-    backfill = importlib.import_module("commitments.migrations.0008_overdue_flag_state").backfill
+    backfill = importlib.import_module("commitments.migrations.0012_overdue_flag_state").backfill
     flagged_twice = CommitmentFactory(due_date=YESTERDAY)
     unflagged = CommitmentFactory(due_date=YESTERDAY)
     never = CommitmentFactory(due_date=YESTERDAY)

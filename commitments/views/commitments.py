@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from .. import linking, services
+from .. import services
 from ..filters import CommitmentFilter, filter_commitments
 from ..forms import (
     EditForm,
@@ -184,7 +184,7 @@ class CommitmentDetailView(DetailView):
         initial = {"version": c.version}
         # A link is a proposal until an analyst confirms it: its timeline entry says so.
         # The proposing event carries the statement's link key; older rows only their letter.
-        by_key = {linking.link_key(s, c.pk): s.link_state for s in c.statements.all()}
+        by_key = {services.link_key(s, c.pk): s.link_state for s in c.statements.all()}
         by_letter = {s.letter_id: s.link_state for s in c.statements.all()}
         events = list(c.events.all())
         for event in events:
