@@ -180,7 +180,7 @@ def _statement(s: Statement) -> dict:
         "kind": s.kind,
         "quote": s.quote,
         "refers_to": s.refers_to,
-        "commitment": s.commitment.number if s.commitment_id else None,
+        "commitment": s.commitment.number if s.commitment_id else None,  # type: ignore[union-attr]
         "link_state": s.link_state,
     }
 

@@ -256,7 +256,7 @@ def describe_query(query: str) -> str:
         if form_field is None:
             base, _sep, end = key.rpartition("_")
             form_field = form.fields.get(base)
-            suffix = {
+            suffix = {  # type: ignore[assignment]
                 "after": _("from"),
                 "before": _("up to"),
                 "min": _("from"),

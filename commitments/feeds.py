@@ -114,7 +114,7 @@ def _ics_text(value: str) -> str:
 
 def _fold(line: str) -> str:
     """Lines of at most 75 octets, continued with a space (RFC 5545, 3.1)."""
-    out, current = [], b""
+    out, current = [], b""  # type: ignore[var-annotated]
     for char in line:
         encoded = char.encode()
         if len(current) + len(encoded) > (75 if not out else 74):

@@ -96,6 +96,6 @@ class BoundedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        n = self.object_list.order_by()[: self.limit + 1].count()
+        n = self.object_list.order_by()[: self.limit + 1].count()  # type: ignore[attr-defined]
         self.more = n > self.limit
         return min(n, self.limit)

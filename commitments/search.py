@@ -39,7 +39,7 @@ MAX_QUERY_WORDS = 8
 RANK_AT_MOST = 2000
 # A word with at most this many hits is looked up once and its rows named by key (`_matching`).
 FEW_HITS = 10_000
-_INT_ARRAY = ArrayField(models.BigIntegerField())
+_INT_ARRAY = ArrayField(models.BigIntegerField())  # type: ignore[var-annotated]
 
 
 class _AnyOf(Func):
@@ -343,9 +343,9 @@ def index_letters(letters: Iterable) -> None:
 
 def store_terms(index: type[models.Model], key: str, pk: int, terms: str) -> None:
     """Write one index row (the FTS5 triggers or the tsvector follow)."""
-    index.objects.update_or_create(**{key: pk}, defaults={"terms": terms})
+    index.objects.update_or_create(**{key: pk}, defaults={"terms": terms})  # type: ignore[attr-defined]
     if connection.vendor == "postgresql":
-        index.objects.filter(**{key: pk}).update(
+        index.objects.filter(**{key: pk}).update(  # type: ignore[attr-defined]
             vector=RawSQL("to_tsvector('simple', %s)", [terms])
         )
 

@@ -474,7 +474,7 @@ def letter_withdraw(*, letter: Letter, user: User, reason: str = "") -> Letter:
         if statement.link_state == LinkState.PROPOSED:
             Statement.objects.filter(pk=statement.pk).update(link_state=LinkState.REJECTED)
             record_event(
-                statement.commitment,
+                statement.commitment,  # type: ignore[arg-type]
                 EventKind.NOTE,
                 user=user,
                 letter=letter,
@@ -483,7 +483,7 @@ def letter_withdraw(*, letter: Letter, user: User, reason: str = "") -> Letter:
             )
         elif statement.link_state == LinkState.CONFIRMED:
             record_event(
-                statement.commitment,
+                statement.commitment,  # type: ignore[arg-type]
                 EventKind.NOTE,
                 user=user,
                 letter=letter,
@@ -492,7 +492,7 @@ def letter_withdraw(*, letter: Letter, user: User, reason: str = "") -> Letter:
             )
     author = user if user is not None and user.is_authenticated else None
     letter.withdrawn_at = timezone.now()
-    letter.withdrawn_by = author  # type: ignore[assignment]
+    letter.withdrawn_by = author
     letter.withdrawn_reason = reason
     letter.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawn_reason"])
     return letter

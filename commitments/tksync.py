@@ -130,7 +130,7 @@ class Http:
             max_wait=settings.TK_HTTP_MAX_WAIT,
         )
         values.update(overrides)
-        return cls(**values)
+        return cls(**values)  # type: ignore[arg-type]
 
     def get(self, url: str, *, accept: str = "application/json") -> tuple[bytes, str]:
         """The body and content type of a 200 answer; SyncError (with the status) otherwise."""

@@ -28,7 +28,7 @@ class LoginThrottleBackend(AxesStandaloneBackend):
     the admin) brings one; a call without (the test client's `login()`, a shell) is no
     guessing from outside, and is left to the next backend instead of raising."""
 
-    def authenticate(self, request, username=None, password=None, **kwargs):  # type: ignore[override]
+    def authenticate(self, request, username=None, password=None, **kwargs):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)

@@ -27,7 +27,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = ProfileForm(request.POST)
         if form.is_valid():
-            changed = account_update(user=user, **form.cleaned_data)
+            changed = account_update(user=user, **form.cleaned_data)  # type: ignore[arg-type]
             messages.success(
                 request,
                 _("Your profile is saved.")
@@ -36,9 +36,9 @@ def profile(request: HttpRequest) -> HttpResponse:
             return redirect("commitments:profile")
         status = 400
     else:
-        language = digest_language(user) or (
+        language = digest_language(user) or (  # type: ignore[arg-type]
             request.LANGUAGE_CODE if request.LANGUAGE_CODE in DigestLanguage.values else "nl"
         )
-        form = ProfileForm(initial={"email": user.email, "language": language})
+        form = ProfileForm(initial={"email": user.email, "language": language})  # type: ignore[union-attr]
         status = 200
     return render(request, "accounts/profile.html", {"form": form}, status=status)

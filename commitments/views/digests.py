@@ -86,7 +86,7 @@ def subscription_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def subscription_create(request: HttpRequest) -> HttpResponse:
     form = SubscriptionForm(request.POST)
-    if form.is_valid() and not request.user.email:
+    if form.is_valid() and not request.user.email:  # type: ignore[union-attr]
         form.add_error(
             None,
             _("Your account has no e-mail address; set one on your profile page, then subscribe."),

@@ -85,7 +85,7 @@ def letter_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, error)  # type: ignore[arg-type]
         return redirect(letter)
     try:
         services.letter_withdraw(

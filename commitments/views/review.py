@@ -45,7 +45,7 @@ def quote_in_context(commitment: Commitment, width: int = CONTEXT_CHARS) -> tupl
 
 def card_context(commitment: Commitment) -> dict:
     initial = {"version": commitment.version}
-    commitment.context_before, commitment.context_quote, commitment.context_after = (
+    commitment.context_before, commitment.context_quote, commitment.context_after = (  # type: ignore[attr-defined]
         quote_in_context(commitment)
     )
     return {

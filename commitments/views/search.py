@@ -29,11 +29,11 @@ def search_view(request: HttpRequest) -> HttpResponse:
             search.filter_letters(Letter.objects.all(), query), query, RESULTS_SHOWN
         )
         for commitment in commitments:
-            commitment.passage = search.highlight_passage(
+            commitment.passage = search.highlight_passage(  # type: ignore[attr-defined]
                 commitment.quote or commitment.text, query
             )
         for letter in letters:
-            letter.passage = search.highlight_passage(letter.text, query)
+            letter.passage = search.highlight_passage(letter.text, query)  # type: ignore[attr-defined]
     return render(
         request,
         "commitments/search.html",

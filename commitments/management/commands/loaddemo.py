@@ -42,7 +42,7 @@ class Command(BaseCommand):
         for username, password, email, first, last, analyst, staff in DEMO_ACCOUNTS:
             user = _demo_account(username, password, email, first, last, staff=staff)
             if analyst:
-                user.groups.add(Group.objects.get(name=ANALYSTS))
+                user.groups.add(Group.objects.get(name=ANALYSTS))  # type: ignore[attr-defined]
         self.stdout.write(
             "demo accounts (password "
             + DEMO_PASSWORD

@@ -20,7 +20,7 @@ from commitments.models import SyncAction, SyncState
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = gettext_lazy(  # type: ignore[assignment]
         "Fetch new and changed letters and toezeggingen from Tweede Kamer open data."
     )
 
@@ -28,12 +28,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--since",
             metavar="YYYY-MM-DD",
-            help=gettext_lazy("Read from this date instead of the stored cursor (a backfill)."),
+            help=gettext_lazy("Read from this date instead of the stored cursor (a backfill)."),  # type: ignore[arg-type]
         )
         parser.add_argument(
             "--only",
             choices=tksync.ENTITIES,
-            help=gettext_lazy("Read one entity set only."),
+            help=gettext_lazy("Read one entity set only."),  # type: ignore[arg-type]
         )
         parser.add_argument("--progress", choices=["auto", "always", "never"], default="auto")
 
