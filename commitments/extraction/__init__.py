@@ -248,41 +248,80 @@ def _paraphrase(sentence: str) -> str:
     return action[:1].upper() + action[1:]
 
 
-def _restates(
+def _repeats(
+    promise: _Promise,
     topic: set[str],
     due: dt.date | None,
     phrase: str | None,
-    earlier: list[_Promise],
-    own_topic: set[str] | None = None,
-    sentence_index: int = -1,
-    kind: str | None = None,
-) -> _Promise | None:
-    """The earlier promise of this letter that a sentence repeats, if any.
+    own_topic: set[str] | None,
+    sentence_index: int,
+    kind: str | None,
+) -> bool:
+    """Whether a sentence repeats one earlier promise of this letter.
 
     own_topic: the sentence's words without the sentence before it, against which the promise of
     that very sentence before is compared (an anaphor borrows that sentence's topic wholesale).
     """
-    for promise in earlier:
-        if kind == "inform" and promise.kind == "action":
-            continue  # informing the Kamer about an act is a second promise, not the act again
-        words = topic
-        if own_topic is not None and promise.sentence_index == sentence_index - 1:
-            words = own_topic
-        if due is not None and promise.due is not None and abs((due - promise.due).days) > 31:
-            continue
-        same_deadline = (
-            phrase is not None
-            and promise.phrase is not None
-            and due is not None
-            and _SPACE_RUN.sub(" ", phrase.lower()) == _SPACE_RUN.sub(" ", promise.phrase.lower())
-        )
-        if same_deadline and promise.topic & words:
-            return promise
-        if len(promise.topic) >= 1 and len(words) >= 1:
-            shared = len(promise.topic & words)
-            if shared >= 1 and shared / min(len(promise.topic), len(words)) >= _RESTATEMENT_OVERLAP:
+    if kind == "inform" and promise.kind == "action":
+        return False  # informing the Kamer about an act is a second promise, not the act again
+    words = topic
+    if own_topic is not None and promise.sentence_index == sentence_index - 1:
+        words = own_topic
+    if due is not None and promise.due is not None and abs((due - promise.due).days) > 31:
+        return False
+    same_deadline = (
+        phrase is not None
+        and promise.phrase is not None
+        and due is not None
+        and _SPACE_RUN.sub(" ", phrase.lower()) == _SPACE_RUN.sub(" ", promise.phrase.lower())
+    )
+    shared = len(promise.topic & words)
+    if same_deadline and shared:
+        return True
+    return shared >= 1 and shared / min(len(promise.topic), len(words)) >= _RESTATEMENT_OVERLAP
+
+
+# A word shared by this many earlier promises of one letter no longer brings more of them in as
+# candidates: a restatement always shares a topic word, so only promises sharing one are compared,
+# and the cap keeps a letter of thousands of promises linear. Real letters stay far below it.
+_POSTINGS_CAP = 64
+
+
+class _Promises:
+    """The letter's promises so far, indexed by topic word."""
+
+    def __init__(self) -> None:
+        self.items: list[_Promise] = []
+        self.postings: dict[str, list[int]] = {}
+        self.comparisons = 0  # promises compared so far (a test holds this linear)
+
+    def add(self, promise: _Promise) -> None:
+        number = len(self.items)
+        self.items.append(promise)
+        for word in promise.topic:
+            posting = self.postings.setdefault(word, [])
+            if len(posting) < _POSTINGS_CAP:
+                posting.append(number)
+
+    def restated_by(
+        self,
+        topic: set[str],
+        due: dt.date | None,
+        phrase: str | None,
+        own_topic: set[str] | None = None,
+        sentence_index: int = -1,
+        kind: str | None = None,
+    ) -> _Promise | None:
+        """The earliest promise of this letter that a sentence repeats, if any."""
+        candidates: set[int] = set()
+        for word in topic:
+            candidates.update(self.postings.get(word, ()))
+        for number in sorted(candidates):
+            self.comparisons += 1
+            promise = self.items[number]
+            if _repeats(promise, topic, due, phrase, own_topic, sentence_index, kind):
                 return promise
-    return None
+        return None
 
 
 def extract(text: str) -> Extraction:
@@ -292,7 +331,7 @@ def extract(text: str) -> Extraction:
     cleaned: CleanText = clean(text)
     commitments: list[FoundCommitment] = []
     references: list[FoundReference] = []
-    promises: list[_Promise] = []
+    promises = _Promises()
     previous_sentence = ""
     for index, (clean_start, clean_end) in enumerate(split_sentences(cleaned.text)):
         # a PDF's text layer splits a word before its diaeresis: "ge ïnformeerd"
@@ -348,7 +387,7 @@ def extract(text: str) -> Extraction:
                 )
             )
             continue
-        earlier = _restates(topic, due, phrase, promises, own_topic, index, analysis.kind)
+        earlier = promises.restated_by(topic, due, phrase, own_topic, index, analysis.kind)
         if earlier is not None:
             references.append(
                 FoundReference(
@@ -363,7 +402,7 @@ def extract(text: str) -> Extraction:
                 )
             )
             continue
-        promises.append(_Promise(topic, due, phrase, action, index, analysis.kind))
+        promises.add(_Promise(topic, due, phrase, action, index, analysis.kind))
         commitments.append(
             FoundCommitment(
                 quote,
