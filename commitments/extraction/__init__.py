@@ -324,8 +324,38 @@ class _Promises:
         return None
 
 
-def extract(text: str) -> Extraction:
-    """Find the letter's metadata, its new commitments and its references to earlier ones."""
+@dataclass
+class RulesPass:
+    """What the hand rules made of a letter, sentence by sentence (the learned layer's input)."""
+
+    letter: LetterMeta
+    speaker: str | None
+    cleaned: CleanText
+    spans: list[tuple[int, int]]
+    commitments: list[FoundCommitment]
+    references: list[FoundReference]
+    # sentence index -> the rules' decision: category, kind, confidence, restates, item
+    decisions: dict[int, dict[str, Any]]
+    # sentence index -> the time phrases found in it (only sentences past the cheap filter)
+    deadlines: dict[int, list[Deadline]]
+
+
+def extract(text: str, use_model: bool = True) -> Extraction:
+    """Find the letter's metadata, its new commitments and its references to earlier ones.
+
+    The hand rules decide first; the learned layer (model.json, when present) then gives every
+    item a calibrated confidence and may add commitments the rules missed.
+    """
+    rules = rules_pass(text)
+    if use_model:
+        from .learned import apply_model
+
+        return apply_model(text, rules)
+    return Extraction(rules.letter, rules.commitments, rules.references)
+
+
+def rules_pass(text: str) -> RulesPass:
+    """The hand rules over every sentence of a letter."""
     letter = parse_metadata(text)
     speaker = letter.signatories[0].office if letter.signatories else None
     cleaned: CleanText = clean(text)
@@ -333,7 +363,10 @@ def extract(text: str) -> Extraction:
     references: list[FoundReference] = []
     promises = _Promises()
     previous_sentence = ""
-    for index, (clean_start, clean_end) in enumerate(split_sentences(cleaned.text)):
+    decisions: dict[int, dict[str, Any]] = {}
+    found_deadlines: dict[int, list[Deadline]] = {}
+    spans = split_sentences(cleaned.text)
+    for index, (clean_start, clean_end) in enumerate(spans):
         # a PDF's text layer splits a word before its diaeresis: "ge ïnformeerd"
         sentence = _SPACE_RUN.sub(" ", cleaned.text[clean_start:clean_end])
         sentence = _SPLIT_DIAERESIS.sub(r"\1\2", sentence)
@@ -348,6 +381,7 @@ def extract(text: str) -> Extraction:
             continue  # cheap filter first: the date grammar is the slow part
         raw_sentence = cleaned.text[clean_start:clean_end]
         deadlines = find_deadlines(raw_sentence, letter.date)
+        found_deadlines[index] = deadlines
         future_lead = _future_lead(raw_sentence, deadlines, letter.date) or _present_act_ahead(
             sentence, deadlines, letter.date
         )
@@ -386,6 +420,7 @@ def extract(text: str) -> Extraction:
                     analysis.confidence,
                 )
             )
+            decisions[index] = _decision(analysis, references[-1], restates=False)
             continue
         earlier = promises.restated_by(topic, due, phrase, own_topic, index, analysis.kind)
         if earlier is not None:
@@ -401,6 +436,7 @@ def extract(text: str) -> Extraction:
                     analysis.confidence * 0.9,
                 )
             )
+            decisions[index] = _decision(analysis, references[-1], restates=True)
             continue
         promises.add(_Promise(topic, due, phrase, action, index, analysis.kind))
         commitments.append(
@@ -416,4 +452,18 @@ def extract(text: str) -> Extraction:
                 analysis.confidence,
             )
         )
-    return Extraction(letter, commitments, references)
+        decisions[index] = _decision(analysis, commitments[-1], restates=False)
+    return RulesPass(
+        letter, speaker, cleaned, spans, commitments, references, decisions, found_deadlines
+    )
+
+
+def _decision(analysis: Any, item: Any, restates: bool) -> dict[str, Any]:
+    return {
+        "category": analysis.category,
+        "kind": analysis.kind or "",
+        "confidence": analysis.confidence,
+        "rule": getattr(analysis, "rule", None),
+        "restates": restates,
+        "item": item,
+    }
