@@ -3,7 +3,7 @@ candidate sentence of a letter, applied in plain Python from weights kept as dat
 
 A candidate is a sentence that passes a broad, cheap prefilter (broader than the rules'
 triggers, so the model can find what they miss). Its features are what the rules decided about
-it, which of the detection patterns match, hashed word and character n-grams, the deadline
+it, which of the detection patterns match, hashed words and word pairs, the deadline
 found, the Kamer as receiver, the position in the letter, the subject and the modal verb.
 Two heads share the features: one scores "this sentence holds a new commitment", the other
 "this sentence refers to or fulfils an earlier one". A score goes through a Platt scaling
@@ -16,6 +16,7 @@ to model.json beside this file. Nothing here needs Django or anything outside th
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import math
@@ -27,33 +28,61 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import Extraction, FoundCommitment, RulesPass, _paraphrase, detection
+from . import Extraction, FoundCommitment, FoundReference, RulesPass, _paraphrase, detection
 from .cleanup import CleanText
 from .deadlines import Deadline, find_deadlines
 
 MODEL_PATH = Path(__file__).with_name("model.json")
-FEATURE_VERSION = 1
+# 2: without character 4-grams, which made the model worse in cross-validation (README);
+# 3: detection patterns only on the rules' proposals, time phrases only where the rules looked
+FEATURE_VERSION = 3
 
 # Broad on purpose (recall first): a future or a plan, the Kamer, a government subject, a time.
-_PREFILTER = re.compile(
-    r"\b(?:zal|zullen|zult|wordt|worden|volgt|volgen|verschijn\w*|ontvang\w*|informe\w*|"
-    r"geïnformeerd|stuur\w*|zend\w*|toe\w*|streef\w*|streven|beoog\w*|voornemens|van\s+plan|"
-    r"plan\w*|verwacht\w*|kom\w*|ga|gaat|gaan|blijf\w*|blijven|houd\w*|rapporte\w*|bericht\w*|"
-    r"aangekondigd|aanbied\w*|aangeboden|presente\w*|publice\w*|lever\w*|besluit|beslis\w*|"
-    r"uw\s+kamer|de\s+kamer|kabinet|binnenkort|spoedig|later|nader\w*|"
-    r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
-    r"december|voorjaar|zomer\w*|najaar|winter|kwartaal|reces|jaar|jaareinde|eind|begin|medio|"
-    r"uiterlijk|20\d\d)\b",
-    re.IGNORECASE,
+# Read off the words (a dict lookup per word) rather than by one regex alternation of all of
+# them, which costs more than the rest of the learned layer together.
+_CUE_WORDS = frozenset(
+    """
+    zal zullen zult wordt worden volgt volgen geïnformeerd streven voornemens ga gaat gaan
+    blijven aangekondigd aangeboden besluit kamer kabinet binnenkort spoedig later januari
+    februari maart april mei juni juli augustus september oktober november december voorjaar
+    najaar winter kwartaal reces jaar jaareinde eind begin medio uiterlijk
+    """.split()
 )
+_CUE_STEMS = (
+    "verschijn", "ontvang", "informe", "stuur", "zend", "toe", "streef", "beoog", "plan",
+    "verwacht", "kom", "blijf", "houd", "rapporte", "bericht", "aanbied", "presente", "publice",
+    "lever", "beslis", "nader", "zomer",
+)  # fmt: skip
+_ANY_WORD = re.compile(r"[a-zà-ÿ0-9]+", re.IGNORECASE)
+_is_cue_cache: dict[str, bool] = {}
+
+
+def _is_cue(token: str) -> bool:
+    cached = _is_cue_cache.get(token)
+    if cached is None:
+        word = token.lower()
+        cached = (
+            word in _CUE_WORDS
+            or word.startswith(_CUE_STEMS)
+            or (len(word) == 4 and word.startswith("20") and word.isdigit())
+        )
+        if len(_is_cue_cache) < 100_000:  # bounded: a letter of random tokens cannot grow it
+            _is_cue_cache[token] = cached
+    return cached
+
+
 _WORD = re.compile(r"[a-zà-ÿ0-9]+")
-_KAMER = re.compile(r"\b(?:uw\s+kamer|de\s+(?:tweede\s+|eerste\s+)?kamer|beide\s+kamers)\b", re.I)
-_YOU = re.compile(r"\b(?:u|uw)\b", re.IGNORECASE)
-_GOV_SUBJECT = re.compile(r"\b(?:ik|wij|we|het\s+kabinet|mijn\s+ministerie)\b", re.IGNORECASE)
-_MODAL = re.compile(r"\b(?:zal|zullen|zult|ga|gaat|gaan)\b", re.IGNORECASE)
-_PAST = re.compile(r"\b(?:heb|hebben|heeft|had|hadden|is|was|waren|werd|werden)\b", re.I)
-_INFORM = re.compile(r"\binform\w*|geïnformeerd|\bbericht\w*|op\s+de\s+hoogte", re.IGNORECASE)
-_SEND = re.compile(r"\b(?:stuur\w*|zend\w*|toegezonden|toegestuurd|aanbied\w*|aangeboden)", re.I)
+_KAMER_PAIRS = frozenset({"uw kamer", "de kamer", "tweede kamer", "eerste kamer", "beide kamers"})
+_YOU_WORDS = frozenset({"u", "uw"})
+_GOV_WORDS = frozenset({"ik", "wij", "we"})
+_GOV_PAIRS = frozenset({"het kabinet", "mijn ministerie"})
+_MODAL_WORDS = frozenset({"zal", "zullen", "zult", "ga", "gaat", "gaan"})
+_PAST_WORDS = frozenset({"heb", "hebben", "heeft", "had", "hadden", "is", "was", "waren", "werd"})
+_INFORM_STEMS = ("inform", "geïnformeerd", "bericht")
+_SEND_STEMS = ("stuur", "zend", "toegezonden", "toegestuurd", "aanbied", "aangeboden")
+# the detection patterns as features: on the rules' proposals always; on every other candidate
+# only when this is on (they cost as much as the rules themselves; see the README's figures)
+PATTERNS_ON_ALL = False
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     sorted(
         (name, value)
@@ -84,18 +113,40 @@ def candidates(
     """The sentences of a letter that pass the broad prefilter or that the rules decided on
     (decided_only: those the rules decided on alone)."""
     found: list[Candidate] = []
-    indexes: Iterable[int] = range(len(spans))
     if decided_only:
-        indexes = sorted(index for index in range(len(spans)) if index in decided)
+        indexes: Iterable[int] = sorted(index for index in range(len(spans)) if index in decided)
+    else:
+        # one pass of the prefilter over the whole text, not one search per sentence
+        hits = [m.start() for m in _ANY_WORD.finditer(cleaned.text) if _is_cue(m.group())]
+        indexes = [
+            index
+            for index, (start, end) in enumerate(spans)
+            if index in decided
+            or (
+                end - start >= 20
+                and bisect.bisect_left(hits, start) < bisect.bisect_left(hits, end)
+            )
+        ]
     for index in indexes:
         clean_start, clean_end = spans[index]
         raw = cleaned.text[clean_start:clean_end]
         sentence = " ".join(raw.split())
-        if index not in decided and (len(sentence) < 20 or not _PREFILTER.search(sentence)):
-            continue
         start, end = cleaned.original_span(clean_start, clean_end)
         found.append(Candidate(start, end, sentence, raw, index, len(spans)))
     return found
+
+
+_stem_cache: dict[str, int] = {}
+
+
+def _stem_flags(word: str) -> int:
+    """1 when the word informs, 2 when it sends (cached: words repeat)."""
+    flags = _stem_cache.get(word)
+    if flags is None:
+        flags = word.startswith(_INFORM_STEMS) | (word.startswith(_SEND_STEMS) << 1)
+        if len(_stem_cache) < 100_000:
+            _stem_cache[word] = flags
+    return flags
 
 
 def _bucket(value: float, edges: tuple[float, ...]) -> int:
@@ -105,10 +156,11 @@ def _bucket(value: float, edges: tuple[float, ...]) -> int:
 def features(
     candidate: Candidate,
     rule: dict[str, Any] | None,
-    deadlines: list[Deadline],
+    deadlines: list[Deadline] | None,
     letter_date: dt.date | None,
 ) -> list[str]:
-    """The named features of one candidate; rule: what the rules made of it, if anything."""
+    """The named features of one candidate; rule: what the rules made of it, if anything;
+    deadlines: its time phrases, None when the rules' cheap filter did not look for them."""
     sentence = candidate.sentence
     lowered = sentence.lower()
     names = ["bias"]
@@ -122,18 +174,18 @@ def features(
             names.append(f"rule:name={rule['rule']}")
         if rule.get("restates"):
             names.append("rule:restates")
-    for name, pattern in _PATTERNS:
-        if pattern.search(sentence):
-            names.append(f"re:{name}")
+    if rule is not None or PATTERNS_ON_ALL:
+        for name, pattern in _PATTERNS:
+            if pattern.search(sentence):
+                names.append(f"re:{name}")
     words = _WORD.findall(lowered)
     names.extend(f"w:{word}" for word in words)
     names.extend(f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False))
     if words:
         names.append(f"first:{words[0]}")
-    for word in words:
-        padded = f" {word} "
-        names.extend(f"c:{padded[i : i + 4]}" for i in range(len(padded) - 3))
-    if deadlines:
+    if deadlines is None:
+        names.append("dl:unknown")
+    elif deadlines:
         lead = deadlines[0]
         names.append(f"dl:kind={lead.kind}")
         if lead.due is not None and letter_date is not None:
@@ -144,13 +196,19 @@ def features(
             names.append("dl:several")
     else:
         names.append("dl:none")
-    names.append(f"kamer={bool(_KAMER.search(sentence))}")
-    names.append(f"you={bool(_YOU.search(sentence))}")
-    gov = bool(_GOV_SUBJECT.search(sentence))
-    modal = bool(_MODAL.search(sentence))
-    past = bool(_PAST.search(sentence))
+    # cheap cues read off the word list rather than by more regex searches
+    vocabulary = set(words)
+    pairs = {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+    names.append(f"kamer={not pairs.isdisjoint(_KAMER_PAIRS)}")
+    names.append(f"you={not vocabulary.isdisjoint(_YOU_WORDS)}")
+    gov = not vocabulary.isdisjoint(_GOV_WORDS) or not pairs.isdisjoint(_GOV_PAIRS)
+    modal = not vocabulary.isdisjoint(_MODAL_WORDS)
+    past = not vocabulary.isdisjoint(_PAST_WORDS)
     names.append(f"gov={gov}:modal={modal}:past={past}")
-    names.append(f"inform={bool(_INFORM.search(sentence))}:send={bool(_SEND.search(sentence))}")
+    flags = [_stem_flags(word) for word in vocabulary]
+    inform = any(flag & 1 for flag in flags)
+    send = any(flag & 2 for flag in flags)
+    names.append(f"inform={inform}:send={send}")
     position = candidate.index / max(candidate.count - 1, 1)
     names.append(f"pos={_bucket(position, (0.1, 0.25, 0.5, 0.75, 0.9))}")
     if candidate.count - candidate.index <= 3:
@@ -161,14 +219,26 @@ def features(
     return names
 
 
+_hash_cache: dict[str, int] = {}
+
+
+def _crc(name: str) -> int:
+    value = _hash_cache.get(name)
+    if value is None:
+        value = zlib.crc32(name.encode("utf-8"))
+        if len(_hash_cache) < 200_000:  # bounded, like the cue cache
+            _hash_cache[name] = value
+    return value
+
+
 def hashed(names: list[str], dim: int) -> list[int]:
     """Feature indexes (crc32, stable across runs and machines), each once."""
-    return sorted({zlib.crc32(name.encode("utf-8")) % dim for name in names})
+    return sorted({_crc(name) % dim for name in names})
 
 
 def probability(weights: list[float], indexes: list[int]) -> float:
     """The raw logistic score of hashed features."""
-    return _sigmoid(sum(weights[i] for i in indexes))
+    return _sigmoid(sum(map(weights.__getitem__, indexes)))
 
 
 def _sigmoid(value: float) -> float:
@@ -191,10 +261,12 @@ class Model:
     commitment: list[float]
     reference: list[float]
     # Platt scaling per kind of candidate: "commitment" and "reference" for what the rules
-    # proposed (its chance to be right), "new" for sentences the rules passed over
+    # proposed (its chance to be right); "new" and "new_reference" for the two heads on the
+    # sentences the rules passed over
     platt: dict[str, tuple[float, float]]
     add_threshold: float | None  # candidates the rules missed are added at or above it
     drop_threshold: float | None  # rule commitments below it are dropped
+    add_reference_threshold: float | None  # passed-over references are added at or above it
     rescore: bool  # rule items take the model's calibrated confidence
 
     def as_json(self) -> dict[str, Any]:
@@ -203,6 +275,7 @@ class Model:
             "dim": self.dim,
             "add_threshold": self.add_threshold,
             "drop_threshold": self.drop_threshold,
+            "add_reference_threshold": self.add_reference_threshold,
             "rescore": self.rescore,
             "platt": {kind: list(pair) for kind, pair in sorted(self.platt.items())},
             "commitment": [round(w, 4) for w in self.commitment],
@@ -218,6 +291,7 @@ class Model:
             platt={kind: (pair[0], pair[1]) for kind, pair in data["platt"].items()},
             add_threshold=data.get("add_threshold"),
             drop_threshold=data.get("drop_threshold"),
+            add_reference_threshold=data.get("add_reference_threshold"),
             rescore=bool(data.get("rescore", True)),
         )
 
@@ -234,14 +308,10 @@ def load_model(path: str = str(MODEL_PATH)) -> Model | None:
     return Model.from_json(data)
 
 
-def candidate_deadlines(candidate: Candidate, letter_date: dt.date | None) -> list[Deadline]:
-    return find_deadlines(candidate.raw, letter_date)
+Scored = list[tuple[Candidate, dict[str, Any] | None, list[Deadline] | None, float, float]]
 
 
-Scored = list[tuple[Candidate, dict[str, Any] | None, list[Deadline], float]]
-
-
-Featured = list[tuple[Candidate, dict[str, Any] | None, list[Deadline], list[int]]]
+Featured = list[tuple[Candidate, dict[str, Any] | None, list[Deadline] | None, list[int]]]
 
 
 def featurize(rules: RulesPass, dim: int, decided_only: bool = False) -> Featured:
@@ -253,41 +323,45 @@ def featurize(rules: RulesPass, dim: int, decided_only: bool = False) -> Feature
     out: Featured = []
     for candidate in candidates(rules.cleaned, rules.spans, rules.decisions, decided_only):
         decision = rules.decisions.get(candidate.index)
+        # the date grammar is the slow part: a sentence the rules' cheap filter passed over is
+        # featured without it (and parsed only when the model adds it)
         deadlines = rules.deadlines.get(candidate.index)
-        if deadlines is None:
-            deadlines = find_deadlines(candidate.raw, rules.letter.date)
         names = features(candidate, decision, deadlines, rules.letter.date)
         out.append((candidate, decision, deadlines, hashed(names, dim)))
     return out
 
 
 def calibration_kind(decision: dict[str, Any] | None) -> str:
-    """Which Platt scaling a candidate's score goes through."""
-    if decision is None:
-        return "new"
-    if decision["category"] == "commitment" and not decision["restates"]:
+    """Which Platt scaling the score of a rule's proposal goes through."""
+    if decision is not None and decision["category"] == "commitment" and not decision["restates"]:
         return "commitment"
     return "reference"
 
 
-def confidence(
+def confidences(
     commitment_raw: float, reference_raw: float, decision: dict[str, Any] | None, model: Model
-) -> float:
-    """The calibrated chance that the candidate's proposal (or the new commitment) is right."""
+) -> tuple[float, float]:
+    """Calibrated chances: for a rule's proposal, that it is right (and 0.0); for a sentence the
+    rules passed over, that it holds a new commitment and that it refers to an earlier one."""
+    if decision is None:
+        return (
+            calibrated(commitment_raw, model.platt["new"]),
+            calibrated(reference_raw, model.platt["new_reference"]),
+        )
     kind = calibration_kind(decision)
     raw = reference_raw if kind == "reference" else commitment_raw
-    return calibrated(raw, model.platt[kind])
+    return calibrated(raw, model.platt[kind]), 0.0
 
 
 def score_candidates(rules: RulesPass, model: Model) -> Scored:
-    """Every candidate with the rules' decision, its time phrases and its calibrated score."""
+    """Every candidate with the rules' decision, its time phrases and its calibrated scores."""
     scored: Scored = []
-    decided_only = model.add_threshold is None
+    decided_only = model.add_threshold is None and model.add_reference_threshold is None
     for candidate, decision, deadlines, indexes in featurize(rules, model.dim, decided_only):
         commitment = probability(model.commitment, indexes)
         reference = probability(model.reference, indexes)
         scored.append(
-            (candidate, decision, deadlines, confidence(commitment, reference, decision, model))
+            (candidate, decision, deadlines, *confidences(commitment, reference, decision, model))
         )
     return scored
 
@@ -297,9 +371,14 @@ def apply_model(text: str, rules: RulesPass, model: Model | None = None) -> Extr
     model = model or load_model()
     if model is None:
         return Extraction(rules.letter, rules.commitments, rules.references)
-    scored = score_candidates(rules, model)
     return combine(
-        text, rules, scored, model.add_threshold, model.drop_threshold, rescore=model.rescore
+        text,
+        rules,
+        score_candidates(rules, model),
+        model.add_threshold,
+        model.drop_threshold,
+        model.add_reference_threshold,
+        rescore=model.rescore,
     )
 
 
@@ -309,14 +388,17 @@ def combine(
     scored: Scored,
     add_threshold: float | None,
     drop_threshold: float | None,
+    add_reference_threshold: float | None = None,
     rescore: bool = True,
 ) -> Extraction:
-    """The rules' items with the model's confidences, those below drop_threshold left out, and
-    the candidates the rules passed over added at or above add_threshold."""
+    """The rules' items with the model's confidences, their commitments below drop_threshold
+    left out, and the sentences they passed over added as a commitment at or above
+    add_threshold, else as a reference at or above add_reference_threshold."""
     new_confidence: dict[int, float] = {}  # id of a rule item -> calibrated confidence
     dropped: set[int] = set()
     added: list[FoundCommitment] = []
-    for candidate, decision, deadlines, score in scored:
+    added_references: list[FoundReference] = []
+    for candidate, decision, deadlines, score, reference_score in scored:
         if decision is not None:
             item = decision["item"]
             is_commitment = calibration_kind(decision) == "commitment"
@@ -324,10 +406,10 @@ def combine(
                 dropped.add(id(item))
             if rescore:
                 new_confidence[id(item)] = score
-            continue
-        if add_threshold is None or score < add_threshold:
-            continue
-        added.append(_found(text, rules, candidate, deadlines, score))
+        elif add_threshold is not None and score >= add_threshold:
+            added.append(_found(text, rules, candidate, deadlines, score))
+        elif add_reference_threshold is not None and reference_score >= add_reference_threshold:
+            added_references.append(_found_reference(text, candidate, reference_score))
     commitments = [
         replace(item, confidence=new_confidence.get(id(item), item.confidence))
         for item in rules.commitments
@@ -338,17 +420,35 @@ def combine(
         replace(item, confidence=new_confidence.get(id(item), item.confidence))
         for item in rules.references
     ]
+    references = sorted(references + added_references, key=lambda item: item.start)
     return Extraction(rules.letter, commitments, references)
+
+
+def _found_reference(text: str, candidate: Candidate, confidence: float) -> FoundReference:
+    """A reference or fulfilment the rules missed."""
+    kind = "fulfilment" if detection._FULFILS.search(candidate.sentence) else "reference"
+    return FoundReference(
+        text[candidate.start : candidate.end],
+        candidate.start,
+        candidate.end,
+        _paraphrase(candidate.sentence),
+        kind,
+        None,
+        None,
+        confidence,
+    )
 
 
 def _found(
     text: str,
     rules: RulesPass,
     candidate: Candidate,
-    deadlines: list[Deadline],
+    deadlines: list[Deadline] | None,
     confidence: float,
 ) -> FoundCommitment:
     """A commitment the rules missed, as the rules would have written it."""
+    if deadlines is None:
+        deadlines = find_deadlines(candidate.raw, rules.letter.date)
     phrase = due = None
     if deadlines:
         clean_start = rules.spans[candidate.index][0]

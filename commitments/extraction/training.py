@@ -38,7 +38,7 @@ from .learned import (
     _sigmoid,
     calibration_kind,
     combine,
-    confidence,
+    confidences,
     featurize,
 )
 
@@ -157,7 +157,7 @@ def train(data: list[Example], dim: int = DIM, seed: int = 0) -> list[float]:
 
 
 def raw_score(weights: list[float], indexes: list[int]) -> float:
-    return _sigmoid(sum(weights[i] for i in indexes))
+    return _sigmoid(sum(map(weights.__getitem__, indexes)))
 
 
 def fit_platt(pairs: list[tuple[float, int]]) -> tuple[float, float]:
@@ -262,7 +262,7 @@ def _scored(letter: Letter, heads: Heads, model: Model) -> Scored:
             candidate,
             decision,
             deadlines,
-            confidence(
+            *confidences(
                 raw_score(heads.commitment, indexes),
                 raw_score(heads.reference, indexes),
                 decision,
@@ -285,8 +285,9 @@ class Evaluation:
 def evaluate(
     letters: list[Letter],
     scored: dict[int, Scored] | None,
-    add: float | None,
-    drop: float | None,
+    add: float | None = None,
+    drop: float | None = None,
+    add_reference: float | None = None,
 ) -> Evaluation:
     """Score rules alone (scored None) or rules with the model at the given thresholds."""
     total_c, total_r, judged, judged_r = Tally(), Tally(), [], []
@@ -296,7 +297,7 @@ def evaluate(
             commitments = letter.rules.commitments
             references = letter.rules.references
         else:
-            result = combine(letter.text, letter.rules, scored[position], add, drop)
+            result = combine(letter.text, letter.rules, scored[position], add, drop, add_reference)
             commitments, references = result.commitments, result.fulfilments
         tally_c, judged_c = match(
             [(c.start, c.end, c.confidence) for c in commitments],
@@ -337,13 +338,19 @@ def _raw_pairs(
 ) -> list[tuple[float, int]]:
     """(out-of-fold raw score, label) of the candidates of one calibration kind."""
     pairs = []
+    reference_head = kind in ("reference", "new_reference")
     for position, letter in enumerate(letters):
         heads = heads_for[position]
-        weights = heads.reference if kind == "reference" else heads.commitment
-        labels = letter.reference_labels if kind == "reference" else letter.commitment_labels
+        weights = heads.reference if reference_head else heads.commitment
+        labels = letter.reference_labels if reference_head else letter.commitment_labels
         for (_, decision, _, indexes), label in zip(letter.featured, labels, strict=True):
-            if label is not None and calibration_kind(decision) == kind:
-                pairs.append((raw_score(weights, indexes), label))
+            if label is None:
+                continue
+            if kind.startswith("new") != (decision is None):
+                continue
+            if decision is not None and calibration_kind(decision) != kind:
+                continue
+            pairs.append((raw_score(weights, indexes), label))
     return pairs
 
 
@@ -355,13 +362,23 @@ def _model(heads: Heads, platt: dict[str, tuple[float, float]], **thresholds: An
         platt=platt,
         add_threshold=thresholds.get("add"),
         drop_threshold=thresholds.get("drop"),
+        add_reference_threshold=thresholds.get("add_reference"),
         rescore=True,
     )
 
 
-def run(write: bool = True, out: Callable[[str], None] = print) -> Model:
+def _key(tally: Tally) -> tuple[float, float]:
+    return round(tally.f1, 3), tally.recall
+
+
+def run(
+    write: bool = True,
+    out: Callable[[str], None] = print,
+    root: Path = LABELLED,
+    path: Path = MODEL_PATH,
+) -> Model:
     """Cross-validate, choose thresholds and calibration, train on everything, write model.json."""
-    letters = load_letters()
+    letters = load_letters(root)
     out(f"{len(letters)} letters in {len({letter.set_name for letter in letters})} sets")
     candidates_n = sum(len(letter.featured) for letter in letters)
     gold_n = sum(len(letter.gold_commitments) for letter in letters)
@@ -375,60 +392,70 @@ def run(write: bool = True, out: Callable[[str], None] = print) -> Model:
     folds = out_of_fold(letters, _fold)
     platt = {
         kind: fit_platt(_raw_pairs(letters, folds, kind))
-        for kind in ("commitment", "reference", "new")
+        for kind in ("commitment", "reference", "new", "new_reference")
     }
     out(f"Platt scaling (5-fold out-of-fold): {platt}")
     calibration = _model(Heads([], []), platt)
     scored = {p: _scored(letter, folds[p], calibration) for p, letter in enumerate(letters)}
-    rules = evaluate(letters, None, None, None)
-    out(f"rules alone: commitments {rules.commitments.row()}")
-    best: tuple[tuple[float, float, float], float | None, float | None] | None = None
-    for add in ADD_GRID:
-        for drop in DROP_GRID:
-            result = evaluate(letters, scored, add, drop)
-            # recall first, but not at the cost of F1: the best F1, ties to the higher recall
-            key = (round(result.commitments.f1, 3), result.commitments.recall, -(add or 1.0))
-            if best is None or key > best[0]:
-                best = (key, add, drop)
-    assert best is not None
-    _, add, drop = best
-    combined = evaluate(letters, scored, add, drop)
-    out(f"5-fold, rules + model (add >= {add}, drop < {drop}): {combined.commitments.row()}")
-    use_model = combined.commitments.f1 > rules.commitments.f1
-    if not use_model:
-        out("the model does not beat the rules in cross-validation: it only rescores")
-        add = drop = None
-
+    rules = evaluate(letters, None)
+    out(f"rules alone: commitments {rules.commitments.row()}, fulfilments {rules.references.row()}")
+    # thresholds on the 5-fold scores: the best F1, ties to the higher recall (recall first)
+    add, drop = max(
+        ((a, d) for a in ADD_GRID for d in DROP_GRID),
+        key=lambda pair: _key(evaluate(letters, scored, *pair).commitments),
+    )
+    add_reference = max(
+        ADD_GRID, key=lambda a: _key(evaluate(letters, scored, add_reference=a).references)
+    )
     loso = out_of_fold(letters, lambda letter: letter.set_name)
     loso_scored = {p: _scored(letter, loso[p], calibration) for p, letter in enumerate(letters)}
-    loso_eval = evaluate(letters, loso_scored, add, drop)
-    out("leave-one-set-out, commitments (rules alone | rules + model):")
-    for name, (tally_c, _) in sorted(loso_eval.per_set.items()):
-        rules_c = rules.per_set[name][0]
-        out(f"  {name}: {rules_c.row()} | {tally_c.row()}")
-    out(f"  all: {rules.commitments.row()} | {loso_eval.commitments.row()}")
+    five = evaluate(letters, scored, add, drop, add_reference)
+    unseen = evaluate(letters, loso_scored, add, drop, add_reference)
     out(
-        f"fulfilments (rules | rules rescored, leave-one-set-out): {rules.references.row()} "
-        f"| {loso_eval.references.row()}"
+        f"chosen on 5 folds: add commitments >= {add}, drop < {drop}, "
+        f"add fulfilments >= {add_reference}"
     )
-    out("reliability of commitment proposals, 5-fold out-of-fold confidence:")
-    for row in reliability(
-        combined.judged if use_model else evaluate(letters, scored, None, None).judged
+    out(
+        f"5-fold, rules + model: commitments {five.commitments.row()}, fulfilments "
+        f"{five.references.row()}"
+    )
+    # the figures decide: the model adds or drops only where it beats the rules both in 5
+    # folds and on sets it has not seen
+    if not (
+        five.commitments.f1 > rules.commitments.f1 and unseen.commitments.f1 > rules.commitments.f1
     ):
-        out(row)
-    out("reliability of commitment proposals, leave-one-set-out:")
-    for row in reliability(loso_eval.judged):
-        out(row)
-    out("reliability of fulfilment/reference proposals, 5-fold:")
-    for row in reliability(evaluate(letters, scored, None, None).reference_judged):
-        out(row)
+        out("commitments: the model does not beat the rules; it only rescores them")
+        add = drop = None
+    if not (
+        five.references.f1 > rules.references.f1 and unseen.references.f1 > rules.references.f1
+    ):
+        out("fulfilments: the model does not beat the rules; it only rescores them")
+        add_reference = None
+    out("leave-one-set-out (rules alone | rules + model at the chosen thresholds):")
+    for name in sorted(unseen.per_set):
+        (rules_c, rules_r), (model_c, model_r) = rules.per_set[name], unseen.per_set[name]
+        out(f"  {name}: commitments {rules_c.row()} | {model_c.row()}")
+        out(f"  {name}: fulfilments {rules_r.row()} | {model_r.row()}")
+    out(f"  all: commitments {rules.commitments.row()} | {unseen.commitments.row()}")
+    out(f"  all: fulfilments {rules.references.row()} | {unseen.references.row()}")
+    final_five = evaluate(letters, scored, add, drop, add_reference)
+    final_unseen = evaluate(letters, loso_scored, add, drop, add_reference)
+    for title, judged in (
+        ("commitment proposals, 5-fold", final_five.judged),
+        ("commitment proposals, leave-one-set-out", final_unseen.judged),
+        ("fulfilment/reference proposals, 5-fold", final_five.reference_judged),
+        ("fulfilment/reference proposals, leave-one-set-out", final_unseen.reference_judged),
+    ):
+        out(f"reliability of {title} (out-of-fold confidence):")
+        for row in reliability(judged):
+            out(row)
 
-    model = _model(_train_heads(letters), platt, add=add, drop=drop)
+    model = _model(_train_heads(letters), platt, add=add, drop=drop, add_reference=add_reference)
     if write:
         data = model.as_json()
         data["trained_on"] = sorted({letter.set_name for letter in letters})
-        MODEL_PATH.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
-        out(f"wrote {MODEL_PATH.relative_to(ROOT)} ({MODEL_PATH.stat().st_size // 1000} KB)")
+        path.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+        out(f"wrote {path} ({path.stat().st_size // 1000} KB)")
     return model
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from commitments.extraction import training
 
@@ -19,6 +20,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-write", action="store_true", help="print the figures, keep model.json as it is"
         )
+        parser.add_argument(
+            "--labels",
+            type=Path,
+            default=training.LABELLED,
+            help="folder whose subfolders hold labels.jsonl and their letters",
+        )
+        parser.add_argument("--output", type=Path, default=training.MODEL_PATH)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        training.run(write=not options["no_write"], out=self.stdout.write)
+        if not any(options["labels"].glob("*/labels.jsonl")):
+            raise CommandError(f"no */labels.jsonl under {options['labels']}")
+        training.run(
+            write=not options["no_write"],
+            out=self.stdout.write,
+            root=options["labels"],
+            path=options["output"],
+        )
