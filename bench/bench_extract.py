@@ -4,6 +4,7 @@ pathological inputs fuzzing found quadratic (issue 8, item 7).
     .venv/bin/python bench/bench_extract.py            # every case
     .venv/bin/python bench/bench_extract.py --smoke    # tiny sizes, checks the cases run
     .venv/bin/python bench/bench_extract.py --case one_line_200k   # one case, for farm-bench
+    .venv/bin/python bench/bench_extract.py --rules-only   # without the learned layer
 
 The ordinary letters are the example letters in fixtures/, concatenated where a case needs more
 text. The bar: 200 KB in one line extracts in at most 3x the time of 200 KB of letters, and
@@ -18,6 +19,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,6 +81,7 @@ def cases(scale: float) -> dict[str, Callable[[], str]]:
     kb = int(200_000 * scale)
     return {
         "letters_200k": lambda: build_long_letter(texts, kb),
+        "letters_1mb": lambda: build_long_letter(texts, int(1_000_000 * scale)),
         "one_line_200k": lambda: one_line(texts, kb),
         "one_line_1mb": lambda: one_line(texts, int(1_000_000 * scale)),
         "promises_10000": lambda: promise_sentences(int(10_000 * scale)),
@@ -114,11 +117,19 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, one run each")
     parser.add_argument("--case", help="run only this case once (for farm-bench)")
+    parser.add_argument(
+        "--rules-only", action="store_true", help="without the learned layer, to see its cost"
+    )
     args = parser.parse_args(argv)
+    if args.rules_only:
+        global extract
+        extract = partial(extract, use_model=False)
     scale, repeats = (0.01, 1) if args.smoke else (1.0, 3)
     texts = letters()
     extract(texts[0])  # warm up: compile the regexes once
     built = cases(scale)
+    if args.case == "startup":
+        return  # imports and the warm-up alone: subtract from a case's process time
     if args.case:
         text = built[args.case]()
         (find_deadlines if args.case.startswith("phrases") else extract)(text)

@@ -320,16 +320,19 @@ def evaluate(
 
 
 def reliability(judged: list[tuple[float, bool]]) -> list[str]:
+    """A reliability table: per confidence band, how many proposals and how many right."""
     rows = ["| confidence | proposals | right |", "| --- | --- | --- |"]
     edges = (0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.01)
     for low, high in zip(edges, edges[1:], strict=False):
         inside = [right for score, right in judged if low <= score < high]
         if inside:
-            share = sum(inside) / len(inside)
-            rows.append(f"| {low:.1f}–{min(high, 1.0):.1f} | {len(inside)} | {share:.0%} |")
+            rows.append(
+                f"| {low:.1f}–{min(high, 1.0):.1f} | {len(inside)} | "
+                f"{sum(inside)} ({sum(inside) / len(inside):.0%}) |"
+            )
     high = [right for score, right in judged if score >= 0.8]
     if high:
-        rows.append(f"| **≥ 0.8** | {len(high)} | {sum(high) / len(high):.0%} |")
+        rows.append(f"| **≥ 0.8** | {len(high)} | {sum(high)} ({sum(high) / len(high):.0%}) |")
     return rows
 
 

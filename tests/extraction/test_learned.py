@@ -150,7 +150,7 @@ def test_platt_scaling_fits_and_calibrates() -> None:
 
 def test_reliability_table_counts_the_high_confidence_share() -> None:
     rows = reliability([(0.95, True), (0.85, False), (0.3, True)])
-    assert rows[-1] == "| **≥ 0.8** | 2 | 50% |"
+    assert rows[-1] == "| **≥ 0.8** | 2 | 1 (50%) |"
 
 
 def test_trainextractor_cross_validates_and_writes_a_model(tmp_path: Path) -> None:
