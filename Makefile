@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PG_URL ?= postgres://postgres@127.0.0.1:5432/toezeggingen
 PG_PING := postgresql://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run test test-sqlite test-postgres lint bench clean
+.PHONY: run test test-sqlite test-postgres lint bench snapshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	for f in bench/bench_*.py; do $(PY) $$f || exit 1; done
+
+# the extractor's output on every labelled letter (tests/extraction/snapshots/): regenerate
+# after an intended rule change and review the diff before committing it
+snapshots: $(STAMP)
+	$(PY) -m tests.extraction.snapshot
 
 clean:
 	rm -rf $(VENV) var staticfiles

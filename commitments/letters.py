@@ -176,6 +176,7 @@ def _store_extraction(letter: Letter, found: extraction.Extraction) -> Letter:
             deadline_phrase=item.deadline_phrase or "",
             due_date=item.due,
             confidence=item.confidence,
+            rule=item.rule,
         )
         existing = machine_owned.get(span)
         if existing is not None:
@@ -208,6 +209,8 @@ def _store_extraction(letter: Letter, found: extraction.Extraction) -> Letter:
                 kind=getattr(item, "kind", StatementKind.REFERENCE) or StatementKind.REFERENCE,
                 quote=item.quote,
                 refers_to=item.refers_to or "",
+                rule=item.rule,
+                answers=item.answers,
             ),
         )
 

@@ -211,6 +211,8 @@ class Commitment(models.Model):
         _("status in the register at the last import"), max_length=40, blank=True
     )
     confidence = models.FloatField(_("confidence"), null=True, blank=True)
+    # The extractor's rule that proposed it (extraction.detection.RULES): why it is on the list.
+    rule = models.CharField(_("proposed by rule"), max_length=60, blank=True)
     # Set once an analyst changed any field by hand: re-extraction leaves the row alone then.
     edited = models.BooleanField(_("edited by an analyst"), default=False)
     # Optimistic locking: every service write bumps it; a stale form gets a conflict.
@@ -274,6 +276,13 @@ class Commitment(models.Model):
     @property
     def letter_anchor(self) -> str:
         return f"c-{self.number}"
+
+    @property
+    def rule_label(self) -> str:
+        """Why the extractor proposed it, in words (empty when no rule is known)."""
+        from commitments.rule_labels import rule_label
+
+        return rule_label(self.rule) if self.rule else ""
 
 
 class NumberSequence(models.Model):
@@ -410,6 +419,10 @@ class Statement(models.Model):
     span_start = models.PositiveIntegerField()
     span_end = models.PositiveIntegerField()
     refers_to = models.TextField(blank=True)
+    # The extractor's rule that found it, and what kind of item it answers: toezegging, motie,
+    # verzoek or wettelijke plicht (extraction.detection.ANSWERS).
+    rule = models.CharField(max_length=60, blank=True)
+    answers = models.CharField(max_length=20, blank=True)
     commitment = models.ForeignKey(
         Commitment, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
     )

@@ -154,6 +154,7 @@ def commitment_create(
     review: str = Review.PROPOSED,
     origin: str = Origin.EXTRACTED,
     confidence: float | None = None,
+    rule: str = "",
     register_number: str | None = None,
     register_status_seen: str = "",
     user: User | None = None,
@@ -182,6 +183,7 @@ def commitment_create(
         review=review,
         origin=origin,
         confidence=confidence,
+        rule=rule,
         register_number=register_number,
         register_status_seen=register_status_seen,
     )
@@ -226,7 +228,8 @@ def revise_proposal(commitment: Commitment, proposal: dict[str, Any]) -> Commitm
     for name, (_old, _new) in diff.items():
         setattr(commitment, name, proposal[name])
     commitment.save(update_fields=[*diff, "updated_at"])
-    visible = {name: values for name, values in diff.items() if name != "confidence"}
+    # the score and the rule name are the machine's bookkeeping, not a change to the promise
+    visible = {name: values for name, values in diff.items() if name not in ("confidence", "rule")}
     if visible:
         kind = (
             EventKind.DEADLINE_CHANGED

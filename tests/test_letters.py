@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 from commitments import services
 from commitments.letters import letter_extract
@@ -120,3 +121,40 @@ def test_rejected_commitments_are_found_by_asking_for_them(client, analyst):
     assert commitment not in listed
     rejected = client.get("/toezeggingen/", {"review": "rejected"}).context["commitments"]
     assert list(rejected) == [commitment]
+
+
+def test_each_proposal_keeps_the_rule_that_proposed_it_and_analysts_see_why(
+    client, analyst, viewer
+):
+    from commitments.extraction import LEARNED
+    from commitments.extraction.detection import RULES_BY_NAME
+    from commitments.models import Statement
+    from commitments.rule_labels import RULE_LABELS
+
+    call_command("loaddemo", stdout=open("/dev/null", "w"))
+    proposals = list(Commitment.objects.exclude(span_start=None))
+    assert proposals
+    for commitment in proposals:
+        assert commitment.rule == LEARNED or RULES_BY_NAME[commitment.rule].outcome == "commitment"
+    for statement in Statement.objects.exclude(rule=""):
+        assert statement.answers in ("toezegging", "motie", "verzoek", "wettelijke plicht")
+    commitment = proposals[0]
+    client.force_login(analyst)
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    with translation.override("nl"):
+        assert str(RULE_LABELS[commitment.rule]) in page
+    assert f"<code>{commitment.rule}</code>" in page
+    # readers see the promise, not the extractor's workings
+    client.force_login(viewer)
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    assert f"<code>{commitment.rule}</code>" not in page
+
+
+def test_every_proposing_rule_has_words_for_the_analyst():
+    from commitments.extraction import LEARNED, RESTATES
+    from commitments.extraction.detection import FALLBACKS, RULES
+    from commitments.rule_labels import RULE_LABELS
+
+    names = {rule.name for rule in (*RULES, *FALLBACKS) if rule.outcome != "skip"}
+    names |= {RESTATES, LEARNED}
+    assert names == set(RULE_LABELS)

@@ -14,7 +14,7 @@ from typing import Any
 
 from .cleanup import CleanText, clean
 from .deadlines import Deadline, find_deadlines, parse_deadline
-from .detection import TRIGGERS, analyse_sentence, topic_words
+from .detection import TRIGGERS, Analysis, analyse_sentence, topic_words
 from .metadata import LetterMeta, Signatory, parse_metadata
 from .sentences import split_sentences
 
@@ -25,6 +25,7 @@ __all__ = [
     "FoundReference",
     "LetterMeta",
     "Signatory",
+    "explain",
     "extract",
     "parse_deadline",
 ]
@@ -41,6 +42,7 @@ class FoundCommitment:
     deadline_phrase: str | None
     due: dt.date | None
     confidence: float
+    rule: str = ""  # the detection rule that proposed it (detection.RULES_BY_NAME)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class FoundReference:
     deadline_phrase: str | None
     due: dt.date | None
     confidence: float
+    rule: str = ""
+    answers: str = "toezegging"  # detection.ANSWERS: toezegging, motie, verzoek, wettelijke plicht
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,7 @@ class Extraction:
                     "deadline_phrase": c.deadline_phrase,
                     "due": _iso(c.due),
                     "confidence": round(c.confidence, 2),
+                    "rule": c.rule,
                 }
                 for c in self.commitments
             ],
@@ -99,6 +104,8 @@ class Extraction:
                     "deadline_phrase": r.deadline_phrase,
                     "due": _iso(r.due),
                     "confidence": round(r.confidence, 2),
+                    "rule": r.rule,
+                    "answers": r.answers,
                 }
                 for r in self.fulfilments
             ],
@@ -118,6 +125,10 @@ _LEAD_IN = re.compile(
     r"aangekondigd)\s*,?\s*",
     re.IGNORECASE,
 )
+# The rule name of a sentence that repeats a promise made earlier in the same letter.
+RESTATES = "restates_this_letter"
+# the `rule` of an item no hand rule proposed and the learned layer added (learned.py)
+LEARNED = "learned_model"
 # Restating an earlier promise of this letter: share this much of the smaller topic.
 _RESTATEMENT_OVERLAP = 0.5
 
@@ -243,9 +254,20 @@ class _Promise:
 
 def _paraphrase(sentence: str) -> str:
     action = _LEAD_IN.sub("", sentence).strip()
+    if _INVERTED_START.match(action):
+        # "Vanzelfsprekend zal uw Kamer ..." without its lead-in reads "Zal uw Kamer ...": a
+        # question, and not what the letter says
+        action = sentence.strip()
     if len(action) > 240:
         action = action[:237].rsplit(" ", 1)[0] + "..."
     return action[:1].upper() + action[1:]
+
+
+_INVERTED_START = re.compile(
+    r"(?:zal|zullen|zult|wordt|worden|ga|gaat|gaan|kom|komt|ontvangt|stuur|informeer|is|zijn|"
+    r"heb|heeft|hebben|kan|kunnen|wil|moet|blijft|laat|doe|bied|zend)\b",
+    re.IGNORECASE,
+)
 
 
 def _repeats(
@@ -324,6 +346,48 @@ class _Promises:
         return None
 
 
+def _decide(
+    sentence: str, raw_sentence: str, letter_date: dt.date | None, speaker: str | None
+) -> tuple[Analysis, list[Deadline]]:
+    """The rules' decision on one sentence, and the deadlines found in it.
+
+    raw_sentence keeps the cleaned text's line breaks, which the deadline offsets refer to.
+    """
+    deadlines = find_deadlines(raw_sentence, letter_date)
+    future_lead = _future_lead(raw_sentence, deadlines, letter_date) or _present_act_ahead(
+        sentence, deadlines, letter_date
+    )
+    analysis = analyse_sentence(
+        sentence, speaker, has_deadline=bool(deadlines), future_lead=future_lead
+    )
+    return analysis, deadlines
+
+
+def explain(
+    sentence: str, letter_date: dt.date | None = None, speaker: str | None = None
+) -> Analysis:
+    """The rules' decision on one sentence as `extract` takes it, with the rule that made it."""
+    flat = _SPLIT_DIAERESIS.sub(r"\1\2", _SPACE_RUN.sub(" ", sentence))
+    return _decide(flat, sentence, letter_date, speaker)[0]
+
+
+# A letter from the Kamer to the government (a committee clerk's letter, a request): signed by
+# a griffier, or addressed to a minister at the top; the government promises nothing in it.
+_FROM_THE_KAMER = re.compile(
+    r"^[ \t]*(?:De\s+)?(?:adjunct-|plaatsvervangend\s+)?griffier\b|"
+    r"\A(?:.*\n){0,15}?[ \t]*Aan\s+de\s+(?:[Mm]inister|[Ss]taatssecretaris)\b",
+    re.MULTILINE,
+)
+_TO_THE_KAMER = re.compile(r"\bAan\s+de\s+[Vv]oorzitter\s+van\s+de\b|\bGeachte\s+[Vv]oorzitter\b")
+
+
+def _from_the_kamer(text: str) -> bool:
+    head = text[:3000]
+    return bool(_FROM_THE_KAMER.search(head) or _FROM_THE_KAMER.search(text[-1500:])) and not (
+        _TO_THE_KAMER.search(head)
+    )
+
+
 @dataclass
 class RulesPass:
     """What the hand rules made of a letter, sentence by sentence (the learned layer's input)."""
@@ -359,6 +423,9 @@ def rules_pass(text: str) -> RulesPass:
     letter = parse_metadata(text)
     speaker = letter.signatories[0].office if letter.signatories else None
     cleaned: CleanText = clean(text)
+    if _from_the_kamer(text):
+        # no sentences at all, so the learned layer proposes nothing in it either
+        return RulesPass(letter, speaker, cleaned, [], [], [], {}, {})
     commitments: list[FoundCommitment] = []
     references: list[FoundReference] = []
     promises = _Promises()
@@ -380,14 +447,8 @@ def rules_pass(text: str) -> RulesPass:
         ):
             continue  # cheap filter first: the date grammar is the slow part
         raw_sentence = cleaned.text[clean_start:clean_end]
-        deadlines = find_deadlines(raw_sentence, letter.date)
+        analysis, deadlines = _decide(sentence, raw_sentence, letter.date, speaker)
         found_deadlines[index] = deadlines
-        future_lead = _future_lead(raw_sentence, deadlines, letter.date) or _present_act_ahead(
-            sentence, deadlines, letter.date
-        )
-        analysis = analyse_sentence(
-            sentence, speaker, has_deadline=bool(deadlines), future_lead=future_lead
-        )
         if analysis.category is None:
             continue
         start, end = cleaned.original_span(clean_start, clean_end)
@@ -418,6 +479,8 @@ def rules_pass(text: str) -> RulesPass:
                     phrase,
                     due,
                     analysis.confidence,
+                    analysis.rule or "",
+                    analysis.answers or "toezegging",
                 )
             )
             decisions[index] = _decision(analysis, references[-1], restates=False)
@@ -434,6 +497,8 @@ def rules_pass(text: str) -> RulesPass:
                     phrase or earlier.phrase,
                     due or earlier.due,
                     analysis.confidence * 0.9,
+                    RESTATES,
+                    "toezegging",
                 )
             )
             decisions[index] = _decision(analysis, references[-1], restates=True)
@@ -450,6 +515,7 @@ def rules_pass(text: str) -> RulesPass:
                 phrase,
                 due,
                 analysis.confidence,
+                analysis.rule or "",
             )
         )
         decisions[index] = _decision(analysis, commitments[-1], restates=False)
@@ -463,7 +529,7 @@ def _decision(analysis: Any, item: Any, restates: bool) -> dict[str, Any]:
         "category": analysis.category,
         "kind": analysis.kind or "",
         "confidence": analysis.confidence,
-        "rule": getattr(analysis, "rule", None),
+        "rule": item.rule,
         "restates": restates,
         "item": item,
     }

@@ -42,6 +42,27 @@ _MARGIN_LABEL = re.compile(
     r"(?:\s+(?P<value>.*))?$",
     re.IGNORECASE,
 )
+# rijksoverheid.nl letterheads: the sender's street address and organisation lines
+_ADDRESS_LINE = re.compile(
+    r"^(?:[A-Z][\w.'\-]*\s+){0,3}[A-Z]?[\w.'\-]*(?:straat|weg|plein|laan|kade|gracht|singel|hof|"
+    r"park|dijk|plantsoen|baan|dreef|markt|veld)\s+\d{1,4}[a-zA-Z]?(?:\s*[-–]\s*\d{1,4})?$"
+    r"|^(?:Overheidsidentificatienr\.?|OIN|KvK|IBAN|BIC|Ons\s+nummer|Rijnstraat|Bezuidenhoutseweg)\b.*$"
+    r"|^\d{10,}$|^[TF]\s+\(?0\d[\d\s()]{6,}.*$",
+)
+# The salutation ends the letterhead: "Geachte Voorzitter,"
+_SALUTATION = re.compile(r"^\s*Geachte\s+\S", re.IGNORECASE)
+# Signs of a letterhead above the salutation (so a text quoting "Geachte" in its body is left alone)
+_LETTERHEAD_MARK = re.compile(
+    r"^\s*(?:>?\s*Retouradres|Datum\b|Betreft\b|Onze\s+referentie|Ons\s+kenmerk|Kenmerk\b|"
+    r"Postbus\b|Bezoekadres|Postadres)",
+    re.IGNORECASE,
+)
+# A signature block: "De minister van Economische Zaken en Klimaat," and the name under it.
+_SIGNATURE_OFFICE = re.compile(
+    r"^(?:De\s+|Het\s+)?(?:minister(?:-president)?|staatssecretaris|minister\s+voor|"
+    r"griffier|voorzitter|secretaris-generaal|directeur(?:-generaal)?)\b[^.;:!?]{0,140},$",
+    re.IGNORECASE,
+)
 _POSTCODE_LINE = re.compile(r"^\d{4}\s?[A-Z]{2}\s+[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z]+)?$")
 _FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,2})\s+\S")
 # A footnote number glued to the word or punctuation it annotates: "rapport (in bijlage)1 gaat".
@@ -119,9 +140,53 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _letterhead(lines: list[tuple[int, str]]) -> set[int]:
+    """The lines above the salutation of a ministry letter with a letterhead (return address,
+    margin column, Datum/Betreft side by side): none of them is prose."""
+    for index, (offset, line) in enumerate(lines[:120]):
+        if offset > 6000:
+            break
+        if _SALUTATION.match(line):
+            if any(_LETTERHEAD_MARK.match(earlier) for _, earlier in lines[:index]):
+                return set(range(index + 1))
+            break
+    return set()
+
+
+def _signature_blocks(lines: list[tuple[int, str]]) -> set[int]:
+    """An office line ending in a comma, and the short name lines under it."""
+    dropped: set[int] = set()
+    for index, (_, raw) in enumerate(lines):
+        if not _SIGNATURE_OFFICE.match(raw.strip()):
+            continue
+        previous = next((line.strip() for _, line in reversed(lines[:index]) if line.strip()), "")
+        if (
+            previous
+            and not previous.endswith((".", ",", ":", "!", "?"))
+            and not (re.match(r"(?:Hoogachtend|Met\s+\w+\s+groet)", previous, re.IGNORECASE))
+        ):
+            continue  # mid-sentence: "... zegt de minister van X," is prose
+        dropped.add(index)
+        names = 0
+        for after in range(index + 1, min(index + 6, len(lines))):
+            line = lines[after][1].strip()
+            if not line:
+                continue
+            if (
+                names >= 2
+                or len(line) > 60
+                or line.endswith((".", ":", "?", "!"))
+                and not (re.search(r"\b[A-Z]\.$", line))
+            ):
+                break
+            dropped.add(after)
+            names += 1
+    return dropped
+
+
 def _dropped_lines(lines: list[tuple[int, str]]) -> set[int]:
     """Indexes of lines that are page furniture, margin blocks or footnotes, not prose."""
-    dropped: set[int] = set()
+    dropped: set[int] = _letterhead(lines) | _signature_blocks(lines)
     shapes = Counter(re.sub(r"\d+", "#", line.strip()) for _, line in lines if line.strip())
     seen_markers: set[int] = set()
     expected_footnote = 1
@@ -132,6 +197,8 @@ def _dropped_lines(lines: list[tuple[int, str]]) -> set[int]:
         if not line:
             in_footnote = False
             continue
+        if index in dropped:
+            continue
         if in_footnote and not raw.startswith(" ") and not _FOOTNOTE_LINE.match(raw):
             dropped.add(index)  # continuation of a footnote
             continue
@@ -141,7 +208,7 @@ def _dropped_lines(lines: list[tuple[int, str]]) -> set[int]:
             if len(line) < 60 and not line.endswith((".", "?", "!")):
                 dropped.add(index)
                 continue
-        if _PAGE_FURNITURE.match(line) or _POSTCODE_LINE.match(line):
+        if _PAGE_FURNITURE.match(line) or _POSTCODE_LINE.match(line) or _ADDRESS_LINE.match(line):
             dropped.add(index)
             continue
         margin = _MARGIN_LABEL.match(line)
@@ -227,11 +294,20 @@ def clean(original: str) -> CleanText:
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b]{2,}|[\t\u00a0\u2002-\u200b]")
 
 
+# A word broken at a line end that a PDF's text layer put on one line: "toezeg- gingen". Not
+# "publieke- en private" (a conjunction follows) nor "Noord- Brabant" (a capital follows).
+_BROKEN_WORD = re.compile(r"(?<=[a-zà-ÿ]{2})(- )(?=([a-zà-ÿ]{2,}))")
+
+
 def _add_line(builder: _Builder, body: str, body_start: int, footnotes: set[str]) -> None:
     """Add one line, squeezing runs of spaces and leaving out footnote markers."""
     cuts: list[tuple[int, int, str]] = []  # (start, end, replacement)
     for match in _SPACES.finditer(body):
         cuts.append((match.start(), match.end(), " "))
+    for match in _BROKEN_WORD.finditer(body):
+        if match.group(2).lower() not in _NO_JOIN_WORDS:
+            # "toezeg- gingen" (a PDF's line break inside a line): the hyphen and space go
+            cuts.append((match.start(1), match.end(1), ""))
     if footnotes:
         for match in _FOOTNOTE_MARKER.finditer(body):
             if match.group(1) in footnotes:

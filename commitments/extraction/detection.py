@@ -9,9 +9,41 @@ line, an expectation about others or a conditional musing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
-__all__ = ["Analysis", "analyse_sentence", "TRIGGERS", "topic_words"]
+from .lexicon import (
+    ACT_PARTICIPLE,
+    COME_BACK,
+    CONNECTIVE,
+    DOCUMENT,
+    FUTURE,
+    GOV,
+    GOV_FIRST,
+    INFORM_VERB,
+    KAMER,
+    KAMER_ADDRESSED,
+    MODAL,
+    PERSON,
+    REPORT_VERB,
+    SEND_VERB,
+)
+
+__all__ = [
+    "ANSWERS",
+    "Analysis",
+    "RULES",
+    "RULES_BY_NAME",
+    "Rule",
+    "Sentence",
+    "TRIGGERS",
+    "VETOES",
+    "FALLBACKS",
+    "analyse_sentence",
+    "answers",
+    "topic_words",
+]
 
 # Cheap pre-filter: a sentence without any of these cannot be a commitment or a reference.
 TRIGGERS = re.compile(
@@ -19,87 +51,71 @@ TRIGGERS = re.compile(
     r"ontvangt|ontvangen|stuur\w*|zend\w*|toekomt|toekomen|terug\w*|aangekondigd\w*|ga|gaat|"
     r"gaan|voornemens|streef|streeft|verwacht|aan de orde|ingegaan|bericht\w*|rapporte\w*|"
     r"tegemoet\w*|toegezonden|toegestuurd|aangeboden|hoogte|planning|streven|wederom|nogmaals|stel|"
-    r"aangegeven|meegedeeld|medegedeeld)\b",
+    r"aangegeven|meegedeeld|medegedeeld|gemeld|meldde|meldden|beschreven|schreef|herhaal|herhalen|"
+    # issue 8: documents that follow, passives, moties, requests, legal duties, commissioned work
+    r"volgt|volgen|verschijnt|verschijnen|horen|komt|laat|laten|volg|meegenomen|betrokken|"
+    r"gestuurd|gezonden|gedeeld|motie\w*|verzoek\w*|verzocht|gevraagd|artikel|wettelijke?|"
+    r"uitvoering|voortgang\w*|\w*rapportage|bijgevoegd|treft)\b",
     re.IGNORECASE,
 )
 
-_KAMER = r"(?:uw\s+kamer|de\s+(?:tweede\s+|eerste\s+)?kamer|u|beide\s+kamers|het\s+parlement)"
-_GOV = (
-    r"(?:ik|wij|we|het\s+kabinet|kabinet|de\s+regering|nederland|"
-    r"de\s+(?:minister(?:-president)?|staatssecretaris|premier)(?:\s+(?:van|voor)\s+"
-    r"[a-zà-ÿ&,\- ]{2,80}?)?|mijn\s+ministerie|het\s+ministerie(?:\s+van\s+[a-zà-ÿ, ]{2,60}?)?|"
-    r"defensie|(?:de\s+)?nederlandse\s+(?:militairen|ambassade|regering|overheid|delegatie|"
-    r"eenheid|eenheden|troepen|mariniers|trainers|marine)|mijn\s+ambtgeno(?:ot|te)|"
-    r"de\s+bewindspersonen|wij\s+als\s+kabinet)"
-)
-_FUTURE = r"(?:zal|zullen|ga|gaat|gaan)"
 _GOV_FUTURE = re.compile(
-    r"(?:\b" + _FUTURE + r"\s+" + _GOV + r"\b)|(?:(?:^|[,;:(]\s*|\b(?:dat|en|maar|ook|daarom|"
-    r"tevens|verder|vervolgens|hierna)\s+)" + _GOV + r"\s+" + _FUTURE + r"\b)|"
+    r"(?:\b"
+    + FUTURE
+    + r"\s+"
+    + GOV
+    + r"\b)|(?:(?:^|[,;:(]\s*|\b"
+    + CONNECTIVE
+    + r"\s+)"
+    + GOV
+    + r"\s+"
+    + FUTURE
+    + r"\b)|"
     # a subordinate clause puts the verb last: "dat ik het beleid op korte termijn zal publiceren"
-    r"(?:\b(?:dat|zodat|waarna)\s+(?:ik|wij|we|het\s+kabinet)\s+[^,;:.()]{1,120}?\b(?:zal|zullen)"
+    r"(?:\b(?:dat|zodat|waarna)\s+" + GOV_FIRST + r"\s+[^,;:.()]{1,120}?\b(?:zal|zullen)"
     r"\s+\w+(?=\s*(?:[.;,:]|$|\b(?:en|of|maar|omdat)\b)))",
     re.IGNORECASE,
 )
-_INFORM_VERB = (
-    r"(?:informeren|geïnformeerd|informeer|informeert|inlichten|ingelicht|berichten|"
-    r"rapporteren|op\s+de\s+hoogte\s+(?:worden\s+|te\s+)?(?:stellen|houden|brengen|gesteld|"
-    r"gehouden|gebracht)|"
-    r"laten\s+weten|nader\s+(?:toelichten|berichten)|een\s+update\s+geven|verslag\s+(?:doen|"
-    r"uitbrengen)|terugkomen|terugkom|terugkomt|(?:kom|komt|komen)\s+(?:ik|het\s+kabinet|wij|we)"
-    r"\s+(?:\w+\s+){0,8}?terug)"
-)
-_SEND_VERB = (
-    r"(?:sturen|stuur|stuurt|toesturen|toegestuurd|zenden|zend|toezenden|toegezonden|"
-    r"toekomen|toekomt|doen\s+toekomen|aanbieden|aangeboden|voorleggen|voorgelegd|"
-    r"ontvangt|ontvangen|verzenden|verstuurd|gestuurd|gezonden|tegemoet\s*(?:te\s+)?zien|"
-    r"delen|gedeeld)"
-)
-# "kom ik hierop terug", "Ik kom daar voor de zomer op terug"
-_COME_BACK_PATTERN = (
-    r"\b(?:kom|komt|komen)\s+(?:ik|het\s+kabinet|wij|we)\s+(?:\w+\s+){0,8}?terug\b|"
-    r"\b(?:ik|het\s+kabinet|wij|we)\s+(?:kom|komt|komen)\s+(?:\w+\s+){0,8}?terug\b"
-)
-_COME_BACK = re.compile(_COME_BACK_PATTERN, re.IGNORECASE)
+_COME_BACK = re.compile(COME_BACK, re.IGNORECASE)
 _INFORM_KAMER = re.compile(
     r"\b"
-    + _KAMER
+    + KAMER
     + r"\b.{0,200}?\b"
-    + _INFORM_VERB
+    + INFORM_VERB
     + r"\b|\b"
-    + _INFORM_VERB
+    + INFORM_VERB
     + r"\b.{0,40}?\b"
-    + _KAMER
+    + KAMER
     + r"\b|"
-    + _COME_BACK_PATTERN
+    + COME_BACK
     + r"|\bterugkomen\b",
     re.IGNORECASE,
 )
 _SEND_KAMER = re.compile(
     r"\b"
-    + _KAMER
+    + KAMER
     + r"\b.{0,200}?\b"
-    + _SEND_VERB
+    + SEND_VERB
     + r"\b|\b"
-    + _SEND_VERB
+    + SEND_VERB
     + r"\b.{0,60}?\b"
-    + _KAMER
+    + KAMER
     + r"\b|\b(?:ontvangt|ontvangen)\s+"
-    + _KAMER
+    + KAMER
     + r"\b|\b"
-    + _KAMER
+    + KAMER
     + r"\s+(?:ontvangt|ontvangen)\b"
     # "duidelijkheid geven in een brief aan het Indisch Platform en aan uw Kamer"
     + r"|\b(?:in|per|via|met)\s+(?:een|de|het)\s+(?:[\w\-]+\s+){0,2}?(?:\w*brief|notitie)\s+aan\s+"
-    r"(?:[\w\-]+\s+){0,6}?" + _KAMER + r"\b",
+    r"(?:[\w\-]+\s+){0,6}?" + KAMER + r"\b",
     re.IGNORECASE,
 )
 # Answers to the Kamer's questions, promised: "De beantwoording zal plaatshebben omstreeks ...",
 # "Ik zal de vragen ... beantwoorden", "De vragen zullen ... worden beantwoord".
 _ANSWER_PROMISE = re.compile(
     r"\bbeantwoording\b[^.;]{0,80}?\b(?:zal|zullen)\b[^.;]{0,60}?\b(?:plaatsvinden|plaatshebben|"
-    r"volgen|geschieden)\b|\b(?:zal|zullen)\s+(?:ik|wij|we|het\s+kabinet)\b[^.;]{0,150}?"
-    r"\bbeantwoorden\b|\b(?:ik|wij|we|het\s+kabinet)\s+(?:zal|zullen)\b[^.;]{0,150}?\bbeantwoorden\b|"
+    r"volgen|geschieden)\b|\b(?:zal|zullen)\s+" + GOV_FIRST + r"\b[^.;]{0,150}?"
+    r"\bbeantwoorden\b|\b" + GOV_FIRST + r"\s+(?:zal|zullen)\b[^.;]{0,150}?\bbeantwoorden\b|"
     r"\b(?:zal|zullen)\b[^.;]{0,150}?\bworden\s+beantwoord\b",
     re.IGNORECASE,
 )
@@ -112,54 +128,194 @@ _PAST_INFORMED = re.compile(
 )
 # Sending something now, with this letter: "... en zend ik u, mede namens ..., bijgaand."
 _SENT_NOW = re.compile(
-    r"\b(?:zend|stuur|bied|doe)\s+(?:ik|wij|we)\b[^.;]{0,160}?\b(?:bijgaand|hierbij|hiermee|als\s+"
+    r"\b(?:zend|stuur|bied|doe)\s+"
+    + PERSON
+    + r"\b[^.;]{0,160}?\b(?:bijgaand|hierbij|hiermee|als\s+"
     r"bijlage|in\s+de\s+bijlage)\b|\b(?:bijgaand|hierbij|hiermee)\b[^.;]{0,120}?\b(?:zend|stuur|bied|"
-    r"doe)\s+(?:ik|wij|we)\b",
+    r"doe)\s+" + PERSON + r"\b",
     re.IGNORECASE,
 )
 # A sentence that opens with a bound is about the future: "Uiterlijk bij gelegenheid van ..."
 _OPENS_WITH_BOUND = re.compile(r"^(?:uiterlijk|ruim\s+v[oó]{2}r)\b", re.IGNORECASE)
 # Telling the Kamer something now: "In aanvulling op ... wil ik u informeren dat ..."
 _TELLING_NOW = re.compile(
-    r"\b(?:wil|kan|moet)\s+(?:ik|wij|we)\s+(?:u|uw\s+kamer)\s+(?:\w+\s+){0,2}?(?:informeren|melden|"
-    r"berichten|mededelen|laten\s+weten)\s+dat\b|\b(?:ik|wij|we)\s+(?:wil|willen|kan|kunnen)\s+(?:u|"
+    r"\b(?:wil|kan|moet)\s+"
+    + PERSON
+    + r"\s+"
+    + KAMER_ADDRESSED
+    + r"\s+(?:\w+\s+){0,2}?(?:informeren|melden|"
+    r"berichten|mededelen|laten\s+weten)\s+dat\b|\b"
+    + PERSON
+    + r"\s+(?:wil|willen|kan|kunnen)\s+(?:u|"
     r"uw\s+kamer)\s+(?:\w+\s+){0,2}?(?:informeren|melden|berichten|mededelen|laten\s+weten)\s+dat\b",
     re.IGNORECASE,
-)
-_DOCUMENT = (
-    r"(?:\w*brief|\w*strategie|\w*nota|\w*rapportage|notitie|\w*evaluatie|\w*verslag|\w*plan|"
-    r"\w*visie|\w*agenda|wetsvoorstel|\w*reactie|\w*analyse|\w*overzicht|\w*begroting|"
-    r"\w*rapport|\w*monitor)"
 )
 # The minister expects to deliver a document: "Ik verwacht ... ook een tussentijdse rapportage te
 # leveren" (to the Kamer the letter is written to; not "... te ontvangen").
 _EXPECT_TO_DELIVER = re.compile(
-    r"\b(?:(?:ik|wij|we|het\s+kabinet)\s+verwacht(?:en)?|verwacht(?:en)?\s+(?:ik|wij|we|het\s+"
-    r"kabinet))\b[^.;]{0,150}?\b" + _DOCUMENT + r"\b[^.;]{0,80}?\bte\s+(?:kunnen\s+)?(?:leveren|"
+    r"\b(?:" + GOV_FIRST + r"\s+verwacht(?:en)?|verwacht(?:en)?\s+(?:ik|wij|we|het\s+"
+    r"kabinet))\b[^.;]{0,150}?\b" + DOCUMENT + r"\b[^.;]{0,80}?\bte\s+(?:kunnen\s+)?(?:leveren|"
     r"opleveren|sturen|versturen|toesturen|zenden|toezenden|aanbieden)\b",
     re.IGNORECASE,
 )
 # "In de Kamerbrief ... zal het kabinet ingaan op", "komt ... aan de orde in de Afrikastrategie"
 _DOCUMENT_ADDRESSES = re.compile(
-    r"\b(?:in|via)\s+(?:de|het|een)\s+(?:[\w\-]+\s+){0,3}?" + _DOCUMENT + r"\b.{0,250}?\b(?:zal|"
+    r"\b(?:in|via)\s+(?:de|het|een|die|deze|dat|dit|mijn|onze)\s+(?:[\w\-]+\s+){0,3}?"
+    + DOCUMENT
+    + r"\b.{0,250}?\b(?:zal|"
     r"zullen|wordt|worden|gaat|komt)\b.{0,120}?\b(?:ingaan|ingegaan|ingaan|in\s+op|aan\s+de\s+orde|"
     r"toelichten|toegelicht|uiteenzetten|uiteengezet|behandelen|behandeld|meenemen|meegenomen|"
     r"opnemen|opgenomen|schetsen|geschetst)\b"
     r"|\b(?:komt|komen|zal|zullen)\b.{0,200}?\baan\s+de\s+orde\s+(?:\w+\s+)?in\s+(?:de|het|een)\s+"
-    r"(?:[\w\-]+\s+){0,3}?" + _DOCUMENT + r"\b",
+    r"(?:[\w\-]+\s+){0,3}?" + DOCUMENT + r"\b"
+    # "Op de aanbevelingen wordt ingegaan in de beleidsreactie die u in maart ontvangt"
+    r"|\b(?:wordt|worden|zal|zullen)\b.{0,120}?\b(?:ingegaan|meegenomen|betrokken|toegelicht|"
+    r"behandeld|opgenomen)\s+in\s+(?:de|het|een|die|deze|mijn|onze)\s+(?:[\w\-]+\s+){0,3}?"
+    + DOCUMENT
+    + r"\b",
+    re.IGNORECASE,
+)
+# A document that is still to come: "de kabinetsreactie", "de volgende voortgangsbrief", "de
+# brief die u in maart ontvangt" (and not one that exists: "komt aan de orde in de strategie")
+_COMING_DOCUMENT = re.compile(
+    r"\b(?:komende|volgende|toekomstige|aangekondigde|nadere|eerstvolgende)\s+(?:[\w\-]+\s+){0,2}?"
+    + DOCUMENT
+    + r"\b|\b(?:kabinets|beleids)reactie\b|\bnog\s+te\s+(?:verschijnen|versturen|sturen)\b|"
+    r"\b(?:die|dat)\s+" + KAMER + r"\b.{0,60}?\b(?:ontvangt|toekomt|tegemoet\s*ziet)\b",
+    re.IGNORECASE,
+)
+_DOCUMENT_FOLLOWS = re.compile(
+    # "Een tweede brief volgt na het zomerreces", "Begin volgend jaar verschijnt de monitor"
+    r"\b(?:een|de|het|mijn|onze|deze|die|dit)\s+(?:[\w\-]+\s+){0,3}?"
+    + DOCUMENT
+    + r"\s+(?:\w+\s+){0,5}?(?:volgt|volgen|verschijnt|verschijnen)\b(?!\s+(?:uit|dat|hieruit|hierna|"
+    r"hieronder|onderstaand))|\b(?:volgt|verschijnt)\s+(?:er\s+)?(?:\w+\s+){0,4}?"
+    r"(?:een|de|het|mijn|onze)\s+(?:[\w\-]+\s+){0,3}?" + DOCUMENT + r"\b|"
+    # "Tot slot komt er ... een uitgewerkt plan van aanpak"
+    r"\bkomt\s+er\b[^.;]{0,120}?\b(?:een|de|het)\s+(?:[\w\-]+\s+){0,3}?" + DOCUMENT + r"\b",
+    re.IGNORECASE,
+)
+_HERE_IN_THIS_LETTER = re.compile(
+    r"\b(?:hieronder|hierna|onderstaand|in\s+deze\s+brief|in\s+het\s+vervolg\s+van\s+deze)\b",
+    re.IGNORECASE,
+)
+# "U blijft van mij horen over de voortgang", "Ik houd uw Kamer op de hoogte"
+_KEEPS_INFORMED = re.compile(
+    r"\b"
+    + KAMER
+    + r"\s+(?:blijft|blijven)\s+(?:\w+\s+){0,3}?(?:van\s+(?:mij|ons|het\s+kabinet)\s+horen|"
+    r"op\s+de\s+hoogte|geïnformeerd|ingelicht)\b|"
+    r"\b(?:houd|houden|houdt)\s+" + GOV_FIRST + r"\s+" + KAMER + r"\s+(?:\w+\s+){0,4}?op\s+de\s+"
+    r"hoogte\b|\b"
+    + GOV_FIRST
+    + r"\s+(?:houd|houden|houdt|blijf|blijven|blijft)\s+"
+    + KAMER
+    + r"\s+(?:\w+\s+){0,4}?(?:op\s+de\s+hoogte|informeren|inlichten)\b|"
+    r"\b(?:zal|zullen|blijf|blijft|blijven)\b.{0,80}?\b"
+    + KAMER
+    + r"\b.{0,80}?\b(?:op\s+de\s+hoogte"
+    r"\s+(?:blijven\s+)?houden|blijven\s+(?:informeren|inlichten|op\s+de\s+hoogte\s+houden))\b",
+    re.IGNORECASE,
+)
+# The minister has work done: "Ik laat nader uitzoeken ...", "... en laat hier nog naar kijken"
+_COMMISSIONS_WORK = re.compile(
+    r"\b" + GOV_FIRST + r"\b.{0,200}?\b(?:laat|laten)\s+(?:\w+\s+){0,6}?(?:uitzoeken|onderzoeken|"
+    r"nagaan|kijken|uitwerken|bezien|verkennen|analyseren|evalueren|berekenen|toetsen|"
+    r"in\s+kaart\s+brengen)\b|\b(?:laat|laten)\s+" + GOV_FIRST + r"\s+(?:\w+\s+){0,6}?(?:uitzoeken|"
+    r"onderzoeken|nagaan|kijken|uitwerken|bezien|verkennen|analyseren|evalueren|berekenen|toetsen|"
+    r"in\s+kaart\s+brengen)\b|"
+    # "... en ik volg dit advies op", "Ik neem de aanbevelingen over"
+    r"\b" + GOV_FIRST + r"\s+(?:volg|volgen|neem|nemen|neemt|volgt)\s+(?:\w+\s+){0,4}?(?:advie\w*|"
+    r"aanbeveling\w*)\s+(?:op|over)\b",
+    re.IGNORECASE,
+)
+_HAD_IT_DONE = re.compile(
+    r"\b(?:heb|hebben|heeft|had|hadden)\s+(?:\w+\s+){0,6}?laten\b", re.IGNORECASE
+)
+# "Ik ga ervan uit dat ...": an assumption, not a plan
+_ASSUMES = re.compile(r"\b(?:ga|gaan|gaat)\s+(?:\w+\s+){0,3}?er\s*van\s*uit\b", re.IGNORECASE)
+# What is attached now: "Bijgevoegd treft u het jaarverslag aan"
+_ATTACHED_NOW = re.compile(
+    r"^(?:\w+\s+){0,2}?bijgevoegd\b|\b(?:treft|vindt)\s+u\s+(?:[^.;]{0,120}?\s)?(?:bijgaand|"
+    r"bijgevoegd|hierbij|als\s+bijlage|in\s+de\s+bijlage|aan)\b",
+    re.IGNORECASE,
+)
+# A recurring report described as a standing arrangement: "Uw Kamer ontvangt jaarlijks ..."
+_RECURRING = re.compile(
+    r"\b(?:jaarlijks|halfjaarlijks|driemaandelijks|maandelijks|ieder\s+jaar|elk\s+jaar|elke\s+"
+    r"(?:maand|week|kwartaal)|periodiek|telkens|steeds|doorgaans|gebruikelijk|gebruikelijke)\b",
+    re.IGNORECASE,
+)
+# The letter announces its own contents: "hieronder ga ik in op", "zal ik eerst ingaan op"
+_ANNOUNCES_CONTENTS = re.compile(
+    r"\b(?:zal|ga)\s+(?:ik|wij|we)\s+(?:\w+\s+){0,5}?(?:ingaan\s+op|in\s+op|bespreken|"
+    r"behandelen|toelichten|schetsen|beschrijven|uiteenzetten)\b|\b(?:bespreek|behandel|beschrijf|"
+    r"schets)\s+(?:ik|wij|we)\b",
+    re.IGNORECASE,
+)
+# --- fulfilments of what the Kamer asked in other ways (GUIDELINES section 2) ---------------
+# This letter does it now: "Met deze brief voer ik de motie uit", "ter uitvoering van",
+# "Hiermee kom ik tegemoet aan het verzoek", "stuur ik u hierbij", "informeer ik u"
+_ACTS_NOW = re.compile(
+    r"\b(?:hiermee|hierbij|met\s+deze\s+(?:brief|\w+)|in\s+deze\s+brief|middels\s+deze|bijgaand|"
+    r"ter\s+uitvoering|in\s+uitvoering\s+van|uitvoering\s+(?:aan|gegeven|geven|te\s+geven)|"
+    r"voer\s+(?:ik|wij|we|het\s+kabinet)\b|tegemoet\s+aan|gehoor\s+(?:aan|te\s+geven)|"
+    r"(?:stuur|zend|bied|informeer|bericht|doe)\s+(?:ik|wij|we)\s+(?:u|uw\s+kamer)\b|"
+    r"(?:ik|wij|we)\s+(?:stuur|zend|bied|informeer|bericht)\s+(?:u|uw\s+kamer)\b|"
+    r"(?:treft|vindt|ontvangt)\s+u\b|\bga\s+(?:ik|wij|we)\s+(?:\w+\s+){0,3}?in\s+op\b)",
+    re.IGNORECASE,
+)
+# A particular motie: "de motie-De Vries", "de motie van het lid X", "deze motie", "motie (36 197)"
+_MOTIE = re.compile(
+    r"\bmotie(?:s)?[-\s]+(?:van\s+(?:de\s+leden|het\s+lid)\b|[A-Z]|\(|nr\b|over\b|inzake\b|"
+    r"die\b|waarin\b|om\b)|\b(?:de|deze|die|genoemde|aangenomen|bovengenoemde|uw|voornoemde|"
+    r"betreffende|bewuste)\s+(?:[\w\-]+\s+){0,3}?moties?\b(?!\s+en\s+toezeggingen)|"
+    r"\bmoties?\s+[\w\-]+(?:\s*/\s*[\w\-]+)?\s+\(kamerstuk",
+)
+# A request of the Kamer, a committee or a member answered: "Naar aanleiding van het verzoek
+# van de vaste commissie", "op verzoek van het lid", "De commissie heeft mij gevraagd ..."
+_ANSWERS_A_REQUEST = re.compile(
+    r"\b(?:naar\s+aanleiding\s+van|in\s+antwoord\s+op|in\s+reactie\s+op|conform|overeenkomstig|"
+    r"tegemoet\s+aan|gehoor\s+aan|ingaan\s+op|in\s+op|voldoe\s+(?:ik\s+)?aan|op)\s+(?:het|uw|een|dit|"
+    r"deze)\s+(?:\w+\s+){0,2}?verzoek\b|\bverzoek\s+van\s+(?:de\s+(?:vaste\s+)?"
+    r"commissie|het\s+lid|de\s+leden|uw\s+kamer|de\s+kamer)\b|\bop\s+verzoek\s+van\s+(?:uw|de)\s+kamer\b",
+    re.IGNORECASE,
+)
+# Who asks, when a request is reported: the Kamer, a committee, a member, not a sector body
+_KAMER_ASKS = re.compile(
+    r"\b(?:u|uw\s+kamer|de\s+kamer|(?:vaste\s+)?commissie|het\s+lid|de\s+leden|fractie)\b",
+    re.IGNORECASE,
+)
+# A legal duty to report: "Op grond van artikel 4 van de wet zend ik u het verslag"
+_LEGAL_DUTY = re.compile(
+    r"\b(?:op\s+grond\s+van|ingevolge|conform|overeenkomstig|krachtens|volgens|zoals\s+(?:voorgeschreven|"
+    r"bepaald)\s+in)\s+(?:het\s+)?artikel\s+\d|\bwettelijke?\s+(?:plicht|verplichting|voorschrift|"
+    r"rapportageplicht|taak)\b|\bwettelijk\s+(?:verplicht|voorgeschreven|vereist)\b|"
+    r"\bartikel\s+\d+\w*\s+(?:[\w\-]+\s+){0,4}?(?:schrijft|bepaalt)\s+(?:voor\s+)?dat\b",
+    re.IGNORECASE,
+)
+# This letter is itself a (promised) progress report: "Hierbij bied ik u de derde
+# voortgangsrapportage aan", "Met deze voortgangsbrief informeer ik u over ..."
+_IS_A_REPORT = re.compile(
+    r"\b(?:voortgang\w*|\w*rapportage|jaarverslag|jaarrapportage|halfjaar\w*|monitor|"
+    r"(?:eerste|tweede|derde|vierde|vijfde|zesde|volgende)\s+(?:[\w\-]+\s+)?(?:\w*brief|update))\b",
+    re.IGNORECASE,
+)
+_THIS_LETTER_REPORTS = re.compile(
+    r"^(?:\w+\s+){0,3}?(?:met\s+deze|hierbij|hiermee|middels\s+deze|in\s+deze|bijgaand)\b",
     re.IGNORECASE,
 )
 # The document at hand, sent now: "in het hier voorliggende eindrapport komt ... aan de orde"
 _DOCUMENT_AT_HAND = re.compile(
     r"\b(?:hier\s+)?(?:voorliggende?|bijgevoegde?|bijgaande?|onderhavige?|meegezonden|"
-    r"meegestuurde?)\s+(?:[\w\-]+\s+){0,2}?" + _DOCUMENT + r"\b",
+    r"meegestuurde?)\s+(?:[\w\-]+\s+){0,2}?" + DOCUMENT + r"\b",
     re.IGNORECASE,
 )
 _BRACKETED = re.compile(r"\([^()]*\)")
-_FUTURE_MODAL = re.compile(r"\b(?:zal|zullen|zult)\b", re.IGNORECASE)
+_FUTURE_MODAL = re.compile(r"\b" + MODAL + r"\b", re.IGNORECASE)
 _PRESENT_FUTURE_GOV = re.compile(
     r"\b(?:informeer|stuur|zend|bericht|rapporteer|bied|doe|verwacht|streef|ben|is|zijn)\s+(?:ik|"
-    r"het\s+kabinet|wij|we)\b|\b(?:ik|het\s+kabinet|wij|we)\s+(?:informeer|informeert|stuur|"
+    r"het\s+kabinet|wij|we)\b|\b" + GOV_FIRST + r"\s+(?:informeer|informeert|stuur|"
     r"stuurt|zend|zendt|bericht|rapporteer|verwacht|streef|streeft|ben|is)\b",
     re.IGNORECASE,
 )
@@ -176,19 +332,23 @@ _INTENTION = re.compile(
     r"\b(?:ben|is|zijn|was|waren)\s+(?:(?:ik|wij|we|het\s+kabinet|de\s+regering|nog|thans|dan|ook|"
     r"daarom|niet)\s+){0,3}voornemens\b|\bvoornemen\b|"
     r"\bde\s+planning\s+is\b|\bhet\s+streven\s+is\b|"
-    r"\bstel(?:len)?\s+(?:ik|wij|we)\s+(?:\w+\s+){0,2}?voor\b|\b(?:ik|wij|we)\s+stel(?:len)?\s+voor\b|"
-    r"\b(?:(?:ik|het\s+kabinet|wij|we)\s+verwacht(?:en)?|verwacht\s+(?:ik|het\s+kabinet|wij|we))\b"
+    r"\bstel(?:len)?\s+"
+    + PERSON
+    + r"\s+(?:\w+\s+){0,2}?voor\b|\b"
+    + PERSON
+    + r"\s+stel(?:len)?\s+voor\b|"
+    r"\b(?:" + GOV_FIRST + r"\s+verwacht(?:en)?|verwacht\s+" + GOV_FIRST + r")\b"
     r"(?=.{0,200}\bte\s+\w+)",
     re.IGNORECASE,
 )
-_OWN_PAST_REPORT = re.compile(r"^(?:\S+\s+){0,6}?(?:heb|hebben)\s+(?:ik|wij|we)\b", re.IGNORECASE)
+_OWN_PAST_REPORT = re.compile(r"^(?:\S+\s+){0,6}?(?:heb|hebben)\s+" + PERSON + r"\b", re.IGNORECASE)
 _RESOLVED = re.compile(
     r"\b(?:ben\s+ik|ik\s+ben|is\s+het\s+kabinet|het\s+kabinet\s+is|zijn\s+wij|wij\s+zijn|zijn\s+we|"
     r"we\s+zijn)\s+(?:(?:daarom|dan|ook|nu|thans)\s+)?(?:voornemens|van\s+plan)\s+(?:om\s+)?"
     r"(?:[\w\-]+\s+){1,14}?te\s+\w+",
     re.IGNORECASE,
 )
-_FIRST_PERSON_GOV = re.compile(r"\b(?:ik|wij|we|het\s+kabinet)\b", re.IGNORECASE)
+_FIRST_PERSON_GOV = re.compile(r"\b" + GOV_FIRST + r"\b", re.IGNORECASE)
 _PASSIVE_INFORM = re.compile(
     r"\b(?:wordt|worden)\b.{0,160}?\b(?:geïnformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gesteld|"
     r"gehouden|gebracht)|toegestuurd|toegezonden|aangeboden|gestuurd|verstuurd|gedeeld)\b|"
@@ -197,68 +357,95 @@ _PASSIVE_INFORM = re.compile(
 )
 # A government act in the future passive, its agent unnamed: "Daarbij zal ook de reactie op het
 # plan worden meegenomen" (not "zal door de gemeente worden ...", which is someone else's act)
-_ACT_PARTICIPLE = (
-    r"(?:meegenomen|opgenomen|uitgewerkt|onderzocht|aangepast|opgesteld|gepubliceerd|ingediend|"
-    r"voorgelegd|geëvalueerd|betrokken|verkend|aangescherpt|vastgesteld|herzien|gewijzigd|"
-    r"in\s+kaart\s+gebracht|in\s+beeld\s+gebracht)"
-)
 _PASSIVE_FUTURE_ACT = re.compile(
     r"\b(?:zal|zullen)\b(?:(?!\bdoor\b)[^.;]){0,200}?\b(?:worden\s+"
-    + _ACT_PARTICIPLE
+    + ACT_PARTICIPLE
     + r"|"
-    + _ACT_PARTICIPLE
+    + ACT_PARTICIPLE
     + r"\s+worden|in\s+(?:kaart|beeld)\s+worden\s+gebracht)\b",
     re.IGNORECASE,
 )
 _EXPLICIT_NEW = re.compile(
-    r"\b(?:zeg|zegt|zeggen)\s+(?:ik|het\s+kabinet|wij|we)\b(?:\s+\w+){0,10}?\s+toe\b|\b(?:ik|"
+    r"\b(?:zeg|zegt|zeggen)\s+" + GOV_FIRST + r"\b(?:\s+\w+){0,10}?\s+toe\b|\b(?:ik|"
     r"het\s+kabinet|wij|we)\s+(?:zeg|zegt|zeggen)\s+(?:\w+\s+){0,6}?toe\b|\b(?:wil|kan|zal)\s+"
-    r"(?:ik|het\s+kabinet|wij|we)\s+(?:\w+\s+){0,6}?toezeggen\b",
+    + GOV_FIRST
+    + r"\s+(?:\w+\s+){0,6}?toezeggen\b",
     re.IGNORECASE,
 )
-_REPORT_VERB = (
-    r"(?:aangegeven|gemeld|meegedeeld|medegedeeld|bericht|laten\s+weten|aangekondigd|"
-    r"beloofd|toegezegd|geschreven|verzekerd)"
+_F = re.IGNORECASE
+# Reports of an earlier promise, each a rule of its own (see REFERENCE_RULES below).
+# an earlier promise reported in the past tense: "Ik heb U meegedeeld dat ik ... zou ..."
+_REPORTED_PROMISE = re.compile(
+    r"\b(?:(?:heb|hebben|heeft)\s+" + GOV_FIRST + r"|" + GOV_FIRST + r"\s+"
+    r"(?:heb|hebben|heeft))\b.{0,120}?\b" + REPORT_VERB + r"\b.{0,250}?\bdat\b.{0,250}?\b(?:zal|"
+    r"zou|zullen|zouden|voorzag|voorzien|wil|wilde|willen|wilden)\b",
+    _F,
 )
-_REFERENCE = re.compile(
-    # an earlier promise reported in the past tense: "Ik heb U meegedeeld dat ik ... zou ..."
-    r"\b(?:(?:heb|hebben|heeft)\s+(?:ik|wij|we|het\s+kabinet)|(?:ik|wij|we|het\s+kabinet)\s+"
-    r"(?:heb|hebben|heeft))\b.{0,120}?\b" + _REPORT_VERB + r"\b.{0,250}?\bdat\b.{0,250}?\b(?:zal|"
-    r"zou|zullen|zouden|voorzag|voorzien|wil|wilde|willen|wilden)\b|"
-    # "heb ik aangegeven mijn visie uiterlijk in november aan uw Kamer te kunnen aanbieden"
+# "heb ik aangegeven mijn visie uiterlijk in november aan uw Kamer te kunnen aanbieden"
+_REPORTED_PLAN = re.compile(
     r"\b(?:heb|hebben|heeft)\s+(?:ik|wij|we|het\s+kabinet|de\s+(?:minister|staatssecretaris)\b|"
     r"mijn\s+(?:ambts)?voorganger|mijn\s+ambtgeno(?:ot|te)|onze\s+ambtsvoorgangers)\s+"
     r"(?:\S+\s+){0,22}?"
-    + _REPORT_VERB
+    + REPORT_VERB
     + r"\s+(?:\S+\s+){0,25}?te\s+(?:kunnen\s+|zullen\s+)?(?:informeren|sturen|zenden|aanbieden|"
     r"doen\s+toekomen|brengen|berichten|rapporteren|toesturen|geven|komen|antwoorden|"
-    r"beantwoorden|reageren)\b|"
-    # "Zoals u gemeld ben ik voornemens ...", "Zoals in de brief van 8 januari reeds beschreven"
-    r"\bzoals\s+(?:ik\s+|wij\s+|we\s+)?(?:u|uw\s+kamer)\s+(?:eerder\s+|reeds\s+|al\s+)?(?:heb\s+|"
+    r"beantwoorden|reageren)\b",
+    _F,
+)
+# "Zoals u gemeld ben ik voornemens ...", "Zoals in de brief van 8 januari reeds beschreven"
+_AS_TOLD = re.compile(
+    r"\bzoals\s+(?:ik\s+|wij\s+|we\s+)?"
+    + KAMER_ADDRESSED
+    + r"\s+(?:eerder\s+|reeds\s+|al\s+)?(?:heb\s+|"
     r"hebben\s+|is\s+)?(?:gemeld|bericht|meegedeeld|medegedeeld|aangegeven|toegezegd|laten\s+"
     r"weten|geïnformeerd|aangekondigd)\b|"
     r"\bzoals\s+(?:ik\s+|wij\s+|we\s+)?(?:in|bij)\s+(?:de|mijn|onze|het)\s+\w*(?:brief|nota|"
     r"notitie)\b.{0,150}?\b(?:beschreven|aangegeven|gemeld|aangekondigd|toegezegd|bericht|vermeld|"
     r"uiteengezet|geschetst)\b|"
     # a restatement in the simple past: "Zoals ik u meldde in mijn brief van 26 mei, zal ik ..."
-    r"\bzoals\s+(?:ik|wij|we|het\s+kabinet)\s+(?:\w+\s+){0,3}?(?:meldde|meldden|schreef|schreven|"
+    r"\bzoals\s+" + GOV_FIRST + r"\s+(?:\w+\s+){0,3}?(?:meldde|meldden|schreef|schreven|"
     r"berichtte|berichtten|aangaf|aangaven|aankondigde|aankondigden|toezegde|toezegden|liet\s+weten|"
-    r"lieten\s+weten)\b.{0,300}?\b(?:zal|zullen)\s+(?:ik|wij|we|het\s+kabinet)\b|"
-    # restated: "Ik geef wederom aan dat ...", "Zoals ik eerder heb aangegeven, zal ik ..."
-    r"\b(?:geef|geven)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:hier(?:bij|mee)\s+)?(?:wederom|nogmaals|"
-    r"opnieuw)\s+aan\b|\b(?:ik|wij|we|het\s+kabinet)\s+(?:geef|geven|geeft)\s+(?:hier(?:bij|mee)\s+)?"
-    r"(?:wederom|nogmaals|opnieuw)\s+aan\b|\b(?:herhaal|herhalen)\s+(?:ik|wij|we)\b|\bzoals\s+(?:ik|wij|we|het\s+"
-    r"kabinet)\s+(?:eerder|reeds|al)\s+(?:heb|hebben|heeft)\s+" + _REPORT_VERB + r"\b|"
+    r"lieten\s+weten)\b.{0,300}?\b(?:zal|zullen)\s+" + GOV_FIRST + r"\b|"
+    r"\bzoals\s+"
+    + GOV_FIRST
+    + r"\s+(?:eerder|reeds|al)\s+(?:heb|hebben|heeft)\s+"
+    + REPORT_VERB
+    + r"\b",
+    _F,
+)
+# restated: "Ik geef wederom aan dat ...", "Ik herhaal dat ..."
+_RESTATED = re.compile(
+    r"\b(?:geef|geven)\s+" + GOV_FIRST + r"\s+(?:hier(?:bij|mee)\s+)?(?:wederom|nogmaals|"
+    r"opnieuw)\s+aan\b|\b" + GOV_FIRST + r"\s+(?:geef|geven|geeft)\s+(?:hier(?:bij|mee)\s+)?"
+    r"(?:wederom|nogmaals|opnieuw)\s+aan\b|\b(?:herhaal|herhalen)\s+"
+    + PERSON
+    + r"\b|\b"
+    + PERSON
+    + r"\s+(?:herhaal|herhalen)\b",
+    _F,
+)
+_NAMES_PROMISE = re.compile(
     r"\btoegezegde\b|\btoegezegd\b|\btoezegging\b|\bgestand\b|"
     # the plural names earlier promises only with a pointer: "mijn toezeggingen", "de toezeggingen
     # die ik deed", not as a kind of thing ("moties en toezeggingen", "alle toezeggingen over")
     r"\b(?:mijn|onze|deze|twee|drie|vier|vijf|beide|enkele|gedane|volgende|genoemde|betreffende|"
     r"uitvoering|tegemoet|invulling|voldoe|voldoet|voldoen|voldaan|afdoening)\s+(?:[\w\-]+\s+){0,4}?"
     r"toezeg-?\s*gingen\b|\btoezeg-?\s*gingen\s+(?:gedaan|uit|van|aan|tijdens|in\s+het|"
-    r"op\s+het|bij\s+het)\b|"
+    r"op\s+het|bij\s+het)\b",
+    _F,
+)
+_AS_ANNOUNCED = re.compile(
     r"\bzoals\s+(?:eerder\s+|reeds\s+|ook\s+)?(?:aangekondigd|beloofd|afgesproken)\b|"
-    r"\b(?:de|het|mijn|deze)\s+(?:eerder\s+)?aangekondigde\s+(?:\w+\s+)?" + _DOCUMENT + r"\b",
-    re.IGNORECASE,
+    r"\b(?:de|het|mijn|deze)\s+(?:eerder\s+)?aangekondigde\s+(?:\w+\s+)?" + DOCUMENT + r"\b",
+    _F,
+)
+_REFERENCES = (
+    _REPORTED_PROMISE,
+    _REPORTED_PLAN,
+    _AS_TOLD,
+    _RESTATED,
+    _NAMES_PROMISE,
+    _AS_ANNOUNCED,
 )
 _FULFILS = re.compile(
     r"\bgestand\b|\b(?:hiermee|hierbij|met\s+deze\s+brief|in\s+deze\s+brief|met\s+deze\s+\w+|"
@@ -283,8 +470,11 @@ _REQUEST = re.compile(
 )
 # "Dit volgt in de laatste alinea van deze brief", "allereerst ga ik in op ..."
 _THIS_LETTER_ANYWHERE = re.compile(
-    r"\bdeze\s+(?:brief|kamerbrief|notitie)\b|\b(?:ga|gaan)\s+(?:ik|wij|we)"
-    r"\s+(?:\w+\s+){0,3}?in\s+op\b|\b(?:ik|wij|we)\s+(?:ga|gaan)\s+(?:\w+\s+){0,3}?in\s+op\b",
+    r"\bdeze\s+(?:brief|kamerbrief|notitie)\b|\b(?:ga|gaan)\s+"
+    + PERSON
+    + r"\s+(?:\w+\s+){0,3}?in\s+op\b|\b"
+    + PERSON
+    + r"\s+(?:ga|gaan)\s+(?:\w+\s+){0,3}?in\s+op\b",
     re.IGNORECASE,
 )
 # "kunt u de brief in januari tegemoet zien"
@@ -360,12 +550,18 @@ _ASIDE_TO_KAMER = re.compile(
 
 @dataclass(frozen=True)
 class Analysis:
-    """What one sentence says: a new commitment, a reference, or nothing (category None)."""
+    """What one sentence says: a new commitment, a reference, or nothing (category None).
+
+    rule: the name of the rule in RULES (or VETOES) that decided, also when it decided nothing.
+    answers: for a reference or fulfilment, what kind of earlier item it answers (ANSWERS).
+    """
 
     category: str | None  # "commitment", "reference" or None
     kind: str | None = None  # inform / send_document / action; fulfilment / reference
     actor: str | None = None
     confidence: float = 0.0
+    rule: str | None = None
+    answers: str | None = None
 
 
 def topic_words(sentence: str) -> set[str]:
@@ -378,6 +574,12 @@ _OFFICE_NAME = re.compile(
     r"(?:[Dd]e\s+)?(?:[Mm]inister|[Ss]taatssecretaris)(?:-[Pp]resident)?(?:\s+(?:van|voor)\s+"
     r"[A-ZÀ-Ý][\w\-]*(?:,?\s+(?:[A-ZÀ-Ý][\w\-]*|en|&)(?=\s+[A-ZÀ-Ý&]|,?\s*$|\s+[a-z])"
     r")*)?"
+)
+
+
+_SUBJECT_HEAD = re.compile(
+    r"(?i:ik|wij|we|het\s+kabinet|nederland)(?=\s)|[Hh]et\s+[Mm]inisterie\s+van\s+[A-Z][\w&]*"
+    r"(?:\s+(?:en\s+)?[A-Z][\w&]*)*(?=\s+[a-z])"
 )
 
 
@@ -398,6 +600,12 @@ def _actor(sentence: str, speaker: str | None) -> str:
             )
             or None
         )
+        # a clause with its verb last ("dat ik het beleid ... zal publiceren", "het
+        # Ministerie van IenW zich hier hard voor"): the subject is its first words only
+        if named is not None and " " in named:
+            head = _SUBJECT_HEAD.match(named)
+            if head is not None:
+                named = head.group(0)
     if named is None:
         subject = re.search(
             r"\b(?:het\s+kabinet|de\s+regering|nederland|de\s+(?:minister|"
@@ -460,114 +668,727 @@ def _kind(sentence: str) -> str:
     return "action"
 
 
+class Sentence:
+    """One cleaned sentence and the facts the rules ask about it, each found once and on demand.
+
+    dated: a deadline phrase was found in it (or it opens with a bound: "Uiterlijk ...");
+    future_lead: it opens with a time phrase ahead of the letter date followed by a government
+    subject ("In het voorjaar van 2020 neem ik een besluit over ...").
+    """
+
+    def __init__(self, sentence: str, has_deadline: bool = False, future_lead: bool = False):
+        # "zoals u weet" addresses the Kamer without promising it anything
+        self.text = _ASIDE_TO_KAMER.sub("", sentence.strip())
+        self.has_deadline = has_deadline
+        self.future_lead = future_lead
+
+    def has(self, pattern: re.Pattern[str]) -> bool:
+        return pattern.search(self.text) is not None
+
+    @cached_property
+    def unbracketed(self) -> str:
+        # an aside in brackets does not make a sentence a reference: "(inclusief de toegezegde)"
+        return _BRACKETED.sub(" ", self.text)
+
+    @cached_property
+    def dated(self) -> bool:
+        return self.has_deadline or self.has(_OPENS_WITH_BOUND)
+
+    @cached_property
+    def told(self) -> str | None:
+        """What follows "wil ik u laten weten dat", if the sentence tells the Kamer something now."""
+        telling = _TELLING_NOW.search(self.text)
+        return self.text[telling.end() :] if telling else None
+
+    @cached_property
+    def kind_text(self) -> str:
+        # telling is not informing the Kamer later: the kind comes from what is told
+        return self.text if self.told is None else self.told
+
+    @cached_property
+    def future(self) -> bool:
+        return self.has(_FUTURE_MODAL)
+
+    @cached_property
+    def gov_future(self) -> bool:
+        return self.has(_GOV_FUTURE)
+
+    @cached_property
+    def inform_kamer(self) -> bool:
+        return self.has(_INFORM_KAMER) or self.has(_ANSWER_PROMISE)
+
+    @cached_property
+    def send_kamer(self) -> bool:
+        return self.has(_SEND_KAMER) or self.has(_EXPECT_TO_DELIVER)
+
+    @cached_property
+    def to_kamer(self) -> bool:
+        """The Kamer is to be informed or sent something."""
+        return self.inform_kamer or self.send_kamer
+
+    @cached_property
+    def passive_inform(self) -> bool:
+        return self.has(_PASSIVE_INFORM) and self.has(_KAMER_WORD)
+
+    @cached_property
+    def addresses(self) -> bool:
+        return self.has(_DOCUMENT_ADDRESSES) and not self.has(_DOCUMENT_AT_HAND)
+
+    @cached_property
+    def past(self) -> bool:
+        return self.has(_PAST)
+
+    @cached_property
+    def expectation(self) -> re.Match[str] | None:
+        return _EXPECTATION.search(self.text)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named decision about a sentence, tried in the order of RULES; the first that applies
+    decides. outcome: "commitment", "reference" (kind fixed by the rule) or "skip" (nothing).
+
+    hits: sentences this rule must decide; misses: sentences it must not decide (another rule
+    does, or none). Both run as tests (tests/extraction/test_rules.py) through the whole
+    pipeline, with a letter dated 15 March 2022.
+    """
+
+    name: str
+    outcome: str
+    applies: Callable[[Sentence], bool]
+    summary: str
+    confidence: float = 0.0
+    kind: str | None = None
+    hits: tuple[str, ...] = ()
+    misses: tuple[str, ...] = ()
+    # the policy-line and expectation vetoes apply (not to an explicit "ik zeg toe")
+    vetoable: bool = True
+
+
+_KAMER_WORD = re.compile(r"\b" + KAMER + r"\b", re.IGNORECASE)
+_KAMER_RECEIVES = re.compile(
+    r"\b(?:ontvangt|ontvangen)\s+" + KAMER + r"\b|\b" + KAMER + r"\s+(?:ontvangt|ontvangen)\b",
+    re.IGNORECASE,
+)
+_COMES_OR_GOES = re.compile(r"\b(?:komt|gaat|wordt|worden)\b", re.IGNORECASE)
+
+
+def _acts_now(s: Sentence) -> bool:
+    """This letter does the thing now, and promises nothing further in the same sentence."""
+    return s.has(_ACTS_NOW) and not s.future
+
+
+def _about_a_request(s: Sentence) -> bool:
+    return s.has(_ANSWERS_A_REQUEST) or (s.has(_REQUEST) and s.has(_KAMER_ASKS))
+
+
+def _announces_contents(s: Sentence) -> bool:
+    if not s.has(_ANNOUNCES_CONTENTS):
+        return False
+    if s.has(_HERE_IN_THIS_LETTER):
+        return True
+    return not (s.dated or s.addresses or s.has(_COMING_DOCUMENT) or s.has(_KAMER_WORD))
+
+
+def _reference(pattern: re.Pattern[str]) -> Callable[[Sentence], bool]:
+    return lambda s: bool(pattern.search(s.unbracketed)) and not s.has(_EXPLICIT_NEW)
+
+
+def _telling_only(s: Sentence) -> bool:
+    """Tells the Kamer something now, and what is told is no dated promise of its own."""
+    if s.told is None:
+        return False
+    # what is told may itself be a promise: "wil ik u laten weten dat ik voornemens ben de
+    # omvorming per 1 januari 2013 te laten plaatsvinden"
+    return not (s.has_deadline and (_GOV_FUTURE.search(s.told) or _INTENTION.search(s.told)))
+
+
+RULES: tuple[Rule, ...] = (
+    # --- not a statement of the government at all ---------------------------------------------
+    Rule(
+        "question_or_no_trigger",
+        "skip",
+        lambda s: not s.text or s.text.endswith("?") or not (s.future_lead or s.has(TRIGGERS)),
+        "a question, or no word a promise or reference is made with",
+        misses=("Ik zal u voor de zomer informeren over de pilots.",),
+        hits=("Zal de minister de Kamer informeren over de pilots?", "Het weer was goed."),
+    ),
+    Rule(
+        "members_ask",
+        "skip",
+        lambda s: s.has(_QUESTION_MEMBERS) and not s.has(_OWN_PAST_REPORT),
+        "what members or fractions ask or say",
+        hits=("De leden van de VVD-fractie vragen of de minister de Kamer zal informeren.",),
+        misses=("Tijdens het debat heb ik de leden toegezegd de Kamer te informeren.",),
+    ),
+    # --- earlier promises: fulfilled by this letter or referred to ---------------------------
+    Rule(
+        "keeps_promise",
+        "reference",
+        lambda s: any(_reference(p)(s) for p in _REFERENCES) and s.has(_FULFILS),
+        "this letter keeps an earlier promise",
+        confidence=0.85,
+        kind="fulfilment",
+        hits=(
+            "Met deze brief doe ik mijn toezegging aan de commissie gestand.",
+            "Hiermee geef ik invulling aan de toezegging uit het debat van 3 maart.",
+        ),
+        misses=("In het debat heb ik toegezegd de regeling te evalueren.",),
+    ),
+    Rule(
+        "carries_out_motie",
+        "reference",
+        lambda s: s.has(_MOTIE) and _acts_now(s),
+        "this letter carries out a motie",
+        confidence=0.8,
+        kind="fulfilment",
+        hits=(
+            "Met deze brief geef ik uitvoering aan de motie van het lid De Boer over wachtlijsten.",
+            "Ter uitvoering van de motie-Pietersen informeer ik u over de stand van de regeling.",
+        ),
+        misses=("Ter uitvoering van de motie-Pietersen zal ik u in juni informeren.",),
+    ),
+    Rule(
+        "answers_request",
+        "reference",
+        lambda s: _about_a_request(s) and _acts_now(s),
+        "this letter answers a request of the Kamer, a committee or a member",
+        confidence=0.8,
+        kind="fulfilment",
+        hits=(
+            "Naar aanleiding van het verzoek van de vaste commissie voor Financiën stuur ik u "
+            "hierbij een reactie op het rapport.",
+            "Hiermee kom ik tegemoet aan het verzoek van het lid Jansen om een kostenoverzicht.",
+        ),
+        misses=("Naar aanleiding van het verzoek van de commissie zal ik u in mei informeren.",),
+    ),
+    Rule(
+        "meets_legal_duty",
+        "reference",
+        lambda s: s.has(_LEGAL_DUTY) and _acts_now(s),
+        "this letter meets a legal duty to report",
+        confidence=0.8,
+        kind="fulfilment",
+        hits=("Op grond van artikel 12 van de Wet op de inspecties zend ik u het jaarverslag.",),
+        misses=("Op grond van artikel 12 van de wet zal ik u in juni het jaarverslag zenden.",),
+    ),
+    Rule(
+        "is_promised_report",
+        "reference",
+        lambda s: s.has(_THIS_LETTER_REPORTS) and s.has(_IS_A_REPORT) and _acts_now(s),
+        "this letter is itself a (progress) report the Kamer was promised",
+        confidence=0.7,
+        kind="fulfilment",
+        hits=(
+            "Hierbij bied ik u de derde voortgangsrapportage over het programma aan.",
+            "Met deze voortgangsbrief informeer ik uw Kamer over de stand van de pilots.",
+        ),
+        misses=("Met deze brief informeer ik uw Kamer over mijn besluit.",),
+    ),
+    Rule(
+        "reports_promise",
+        "reference",
+        _reference(_REPORTED_PROMISE),
+        "reports an earlier promise: heb ik ... gemeld dat ik ... zou",
+        confidence=0.85,
+        kind="reference",
+        hits=("Ik heb u in mei gemeld dat ik de gemeenten zou raadplegen.",),
+        misses=("Ik heb de gemeenten geraadpleegd.",),
+    ),
+    Rule(
+        "reports_plan",
+        "reference",
+        _reference(_REPORTED_PLAN),
+        "reports an earlier announcement: heb ik aangegeven ... te sturen",
+        confidence=0.85,
+        kind="reference",
+        hits=("In maart heeft de minister aangegeven de Kamer in het najaar te informeren.",),
+        misses=("De minister zal de Kamer in het najaar informeren.",),
+    ),
+    Rule(
+        "as_told_before",
+        "reference",
+        _reference(_AS_TOLD),
+        "as the Kamer was told before: zoals u gemeld, zoals in mijn brief aangegeven",
+        confidence=0.85,
+        kind="reference",
+        hits=(
+            "Zoals ik u eerder heb bericht, zal ik de monitor in juni sturen.",
+            "Zoals in mijn brief van 2 mei beschreven, volgt in juni de evaluatie.",
+        ),
+        misses=("Zoals u weet, zal ik u in juni de evaluatie sturen.",),
+    ),
+    Rule(
+        "restated",
+        "reference",
+        _reference(_RESTATED),
+        "restates what was said: ik geef nogmaals aan, ik herhaal",
+        confidence=0.85,
+        kind="reference",
+        hits=("Ik herhaal dat ik de evaluatie voor de zomer zal sturen.",),
+        misses=("Ik geef aan dat ik de evaluatie voor de zomer zal sturen.",),
+    ),
+    Rule(
+        "names_promise",
+        "reference",
+        _reference(_NAMES_PROMISE),
+        "names an earlier promise: toegezegd, de toezegging, mijn toezeggingen",
+        confidence=0.85,
+        kind="reference",
+        hits=("De toegezegde evaluatie zal in juni verschijnen.",),
+        misses=("Ik zeg toe dat ik de evaluatie in juni stuur.",),
+    ),
+    Rule(
+        "as_announced",
+        "reference",
+        _reference(_AS_ANNOUNCED),
+        "an announced item: zoals aangekondigd, de eerder aangekondigde brief",
+        confidence=0.85,
+        kind="reference",
+        hits=("Zoals aangekondigd ontvangt u in juni de evaluatie.",),
+        misses=("Ik kondig een evaluatie aan die u in juni ontvangt.",),
+    ),
+    # --- an explicit promise ------------------------------------------------------------------
+    Rule(
+        "explicit_promise",
+        "commitment",
+        lambda s: s.has(_EXPLICIT_NEW),
+        "says so: ik zeg toe",
+        confidence=0.95,
+        vetoable=False,
+        hits=("Ik zeg toe dat ik de gemeenten hierover een brief stuur.",),
+        misses=("Ik heb toegezegd dat ik de gemeenten hierover een brief zou sturen.",),
+    ),
+    # --- what looks like a promise and is not -------------------------------------------------
+    Rule(
+        "done_by_this_letter",
+        "skip",
+        lambda s: s.has(_THIS_LETTER),
+        "an act done by this very letter: met deze brief, hierbij, bijgaand",
+        hits=("Met deze brief informeer ik uw Kamer over de stand van zaken.",),
+        misses=("Ik zal uw Kamer in juni informeren over de stand van zaken.",),
+    ),
+    Rule(
+        "conditional",
+        "skip",
+        lambda s: s.has(_CONDITIONAL),
+        "a condition that may not come true: mocht, indien",
+        hits=("Mocht de regeling vertraging oplopen, dan zal ik uw Kamer informeren.",),
+        misses=("Zodra de regeling klaar is, zal ik uw Kamer informeren.",),
+    ),
+    Rule(
+        "keeps_kamer_informed",
+        "commitment",
+        lambda s: s.has(_KEEPS_INFORMED),
+        "a lasting promise to keep the Kamer informed",
+        confidence=0.8,
+        kind="inform",
+        vetoable=False,
+        hits=(
+            "U blijft van mij horen over de voortgang van de pilots.",
+            "Ik houd uw Kamer op de hoogte van de onderhandelingen.",
+            "Ik zal uw Kamer op de hoogte blijven houden van de onderhandelingen.",
+        ),
+        misses=("Nederland blijft aandringen op een snelle oplossing.",),
+    ),
+    Rule(
+        "lasting_policy",
+        "skip",
+        lambda s: s.has(_LASTING),
+        "a lasting line without a concrete act: blijft, voortzetten, zich inzetten",
+        hits=("Nederland zal blijven aandringen op een snelle oplossing.",),
+        misses=("Nederland zal in juni een voorstel indienen.",),
+    ),
+    Rule(
+        "tells_now",
+        "skip",
+        _telling_only,
+        "tells the Kamer something now: wil ik u laten weten dat",
+        hits=("Ik wil u laten weten dat de pilot zal worden verlengd.",),
+        misses=(
+            "Graag wil ik u laten weten dat ik voornemens ben de pilot per 1 juli 2022 te starten.",
+        ),
+    ),
+    Rule(
+        "sent_now",
+        "skip",
+        lambda s: s.has(_SENT_NOW) and not s.future,
+        "sent with this letter: zend ik u bijgaand",
+        hits=("Mede namens de minister van Financiën zend ik u bijgaand het rapport.",),
+        misses=("Ik zend u in juni het rapport.",),
+    ),
+    Rule(
+        "negated",
+        "skip",
+        lambda s: s.has(_NEGATED),
+        "a promise not to act: zal niet, zal geen",
+        hits=("Ik zal de regeling niet wijzigen.", "Het kabinet gaat geen nieuwe regeling maken."),
+        misses=("Ik zal de regeling in 2023 wijzigen.",),
+    ),
+    Rule(
+        "about_this_letter",
+        "skip",
+        lambda s: not s.dated and s.has(_THIS_LETTER_ANYWHERE),
+        "about this letter's own contents, without a time ahead",
+        hits=("Eerst ga ik in op de uitkomsten van het onderzoek.",),
+        misses=("In juni ga ik in de voortgangsbrief in op de uitkomsten.",),
+    ),
+    Rule(
+        "assumes",
+        "skip",
+        lambda s: s.has(_ASSUMES),
+        "an assumption about others: ik ga ervan uit dat",
+        hits=("Ik ga ervan uit dat de sector dit zelf oppakt.",),
+        misses=("Ik ga de sector vragen dit zelf op te pakken.",),
+    ),
+    Rule(
+        "attached_now",
+        "skip",
+        lambda s: s.has(_ATTACHED_NOW) and not s.future,
+        "what is attached now: bijgevoegd treft u ... aan",
+        hits=("Bijgevoegd treft u het jaarverslag van de inspectie aan.",),
+        misses=("In juni ontvangt u het jaarverslag van de inspectie.",),
+    ),
+    Rule(
+        "announces_contents",
+        "skip",
+        _announces_contents,
+        "the letter announcing its own contents: hieronder ga ik in op, zal ik eerst ingaan op",
+        hits=(
+            "Hieronder bespreek ik eerst de cijfers, vervolgens zal ik ingaan op de maatregelen.",
+            "Voor een goed begrip zal ik wat uitgebreider ingaan op de cijfers.",
+        ),
+        misses=("In de volgende voortgangsbrief zal ik ingaan op de cijfers.",),
+    ),
+    Rule(
+        "standing_arrangement",
+        "skip",
+        lambda s: (
+            s.has(_RECURRING) and not (s.future or s.gov_future or s.has(_PRESENT_FUTURE_GOV))
+        ),
+        "a recurring report described as a standing arrangement: ontvangt jaarlijks",
+        hits=("Uw Kamer ontvangt jaarlijks de voortgangsrapportage over het programma.",),
+        misses=("Ik zal uw Kamer jaarlijks informeren over het programma.",),
+    ),
+    Rule(
+        "request_of_kamer",
+        "reference",
+        lambda s: _about_a_request(s) and not s.gov_future,
+        "names a request of the Kamer, a committee or a member that the letter answers",
+        confidence=0.6,
+        kind="reference",
+        hits=("De vaste commissie heeft mij verzocht om een reactie op het rapport.",),
+        misses=(
+            "De commissie heeft mij verzocht om een reactie en ik zal u die in juni sturen.",
+            "De brancheorganisaties hebben mij verzocht de termijn te verlengen.",
+        ),
+    ),
+    Rule(
+        "informed_before",
+        "skip",
+        lambda s: not s.future and bool(_PAST_INFORMED.search(s.unbracketed)),
+        "the Kamer was informed before",
+        hits=("In 2019 bent u per brief geïnformeerd over de pilot.",),
+        misses=("U wordt in juni geïnformeerd over de pilot.",),
+    ),
+    # --- promises, firmest first --------------------------------------------------------------
+    Rule(
+        "future_to_kamer",
+        "commitment",
+        lambda s: s.to_kamer and (s.future or s.gov_future),
+        "the government will inform the Kamer or send it something",
+        confidence=0.9,
+        hits=(
+            "Het kabinet zal uw Kamer in het najaar informeren over de uitkomsten.",
+            "Ik zal uw Kamer het rapport in het voorjaar toezenden.",
+        ),
+        misses=("Het kabinet zal de regeling in het najaar openstellen.",),
+    ),
+    Rule(
+        "kamer_informed_passive",
+        "commitment",
+        lambda s: s.passive_inform and not s.past,
+        "the Kamer will be informed, passive: uw Kamer wordt geïnformeerd",
+        confidence=0.8,
+        hits=("Uw Kamer wordt voor de zomer hierover geïnformeerd.",),
+        misses=("Uw Kamer is in mei hierover geïnformeerd.",),
+    ),
+    Rule(
+        "planned_to_kamer_dated",
+        "commitment",
+        lambda s: s.to_kamer and (s.has(_PRESENT_FUTURE_GOV) or s.has(_INTENTION)) and s.dated,
+        "informing or sending in the present tense or as a plan, with a time ahead",
+        confidence=0.8,
+        hits=("Ik informeer uw Kamer voor het zomerreces over de uitkomsten.",),
+        misses=("Ik informeer uw Kamer graag over de uitkomsten.",),
+    ),
+    Rule(
+        "comes_back",
+        "commitment",
+        lambda s: s.has(_COME_BACK),
+        "the minister will come back to it: kom ik hierop terug",
+        confidence=0.8,
+        hits=("Ik kom hierop in de volgende voortgangsbrief terug.",),
+        misses=("De minister kwam hierop terug in het debat.",),
+    ),
+    Rule(
+        "kamer_receives",
+        "commitment",
+        lambda s: s.has(_KAMER_RECEIVES),
+        "the Kamer receives something: ontvangt uw Kamer",
+        confidence=0.75,
+        hits=("Na de zomer ontvangt uw Kamer de evaluatie.",),
+        misses=("Na de zomer ontvangen gemeenten de evaluatie.",),
+    ),
+    Rule(
+        "document_will_address",
+        "commitment",
+        lambda s: (
+            s.addresses
+            and (s.future or (s.has(_COMES_OR_GOES) and (s.dated or s.has(_COMING_DOCUMENT))))
+        ),
+        "a coming document will address a subject: in de brief zal ik ingaan op",
+        confidence=0.65,
+        hits=("In de voortgangsbrief van juni zal het kabinet ingaan op de kosten.",),
+        misses=(
+            "In de bijgevoegde voortgangsbrief komt de kostenraming aan de orde.",
+            "Dit onderwerp komt ook aan de orde in de Azië-strategie.",
+        ),
+    ),
+    Rule(
+        "document_follows",
+        "commitment",
+        lambda s: (
+            s.has(_DOCUMENT_FOLLOWS)
+            and not s.has(_HERE_IN_THIS_LETTER)
+            and not s.past
+            and (s.dated or not s.has(_RECURRING))
+        ),
+        "a coming document follows or appears: een tweede brief volgt, verschijnt de monitor",
+        confidence=0.7,
+        kind="send_document",
+        hits=(
+            "Een volgende voortgangsbrief volgt na het zomerreces.",
+            "Begin volgend jaar verschijnt de derde monitor.",
+            "Tot slot komt er een uitgewerkt plan van aanpak voor de regeldruk.",
+        ),
+        misses=(
+            "Uit de evaluatie volgt dat de regeling werkt.",
+            "Hieronder volgt een overzicht van de maatregelen.",
+        ),
+    ),
+    Rule(
+        "government_future_dated",
+        "commitment",
+        lambda s: s.dated and s.gov_future and not s.expectation,
+        "the government will act, with a time",
+        confidence=0.7,
+        hits=("Het kabinet zal de regeling in de eerste helft van 2024 openstellen.",),
+        misses=("Het kabinet zal de regeling naar verwachting in 2024 openstellen.",),
+    ),
+    Rule(
+        "government_future",
+        "commitment",
+        lambda s: s.gov_future and not s.expectation,
+        "the government will act",
+        confidence=0.6,
+        hits=("Ook zal Nederland in de Raad aandacht vragen voor de mensenrechten.",),
+        misses=("De gemeenten zullen in de Raad aandacht vragen voor de mensenrechten.",),
+    ),
+    Rule(
+        "commissions_work",
+        "commitment",
+        lambda s: s.has(_COMMISSIONS_WORK) and not s.past and not s.has(_HAD_IT_DONE),
+        "the government has work done or takes advice over: ik laat uitzoeken, ik volg het advies op",
+        confidence=0.6,
+        hits=(
+            "Ik laat nader uitzoeken hoe groot dit probleem is.",
+            "Ik kan dit verschil nu niet verklaren en laat hier nog nader naar kijken.",
+            "TenneT adviseert een plan op te stellen en ik volg dit advies op.",
+        ),
+        misses=("Ik heb laten uitzoeken hoe groot dit probleem is.",),
+    ),
+    Rule(
+        "intends_to_kamer",
+        "commitment",
+        lambda s: s.to_kamer and s.has(_INTENTION),
+        "a plan to inform the Kamer or send it something",
+        confidence=0.6,
+        hits=("Ik ben voornemens uw Kamer te informeren over de uitkomsten.",),
+        misses=("Ik ben voornemens de regeling te wijzigen.",),
+    ),
+    Rule(
+        "passive_future_act",
+        "commitment",
+        lambda s: s.has(_PASSIVE_FUTURE_ACT) and not s.past,
+        "a government act in the future passive: zal worden meegenomen",
+        confidence=0.55,
+        hits=("Daarbij zal ook het advies van de Raad van State worden meegenomen.",),
+        misses=("Daarbij zal ook het advies door de gemeenten worden meegenomen.",),
+    ),
+    Rule(
+        "firm_intention_dated",
+        "commitment",
+        lambda s: s.dated and s.has(_FIRM_INTENTION) and s.has(_FIRST_PERSON_GOV),
+        "a firm plan with a time: ik streef ernaar ... voor de zomer",
+        confidence=0.55,
+        hits=("Ik streef ernaar dit besluit binnen twee maanden te nemen.",),
+        misses=("Gemeenten streven ernaar dit besluit binnen twee maanden te nemen.",),
+    ),
+    Rule(
+        "resolved_to_act",
+        "commitment",
+        lambda s: s.has(_RESOLVED),
+        "resolved on an act: ik ben voornemens ... te",
+        confidence=0.5,
+        hits=("Ik ben voornemens om een tijdlijn op te stellen.",),
+        misses=("De gemeente is voornemens om een tijdlijn op te stellen.",),
+    ),
+    Rule(
+        "kamer_can_expect",
+        "commitment",
+        lambda s: s.has(_EXPECT_FROM_US),
+        "the Kamer can expect it: kunt u tegemoetzien",
+        confidence=0.8,
+        hits=("U kunt de kabinetsreactie uiterlijk in april tegemoet zien.",),
+        misses=("De gemeenten zien de kabinetsreactie in april tegemoet.",),
+    ),
+    Rule(
+        "time_ahead_then_act",
+        "commitment",
+        lambda s: s.future_lead,
+        "opens with a time ahead, then the government's act: in het voorjaar neem ik",
+        confidence=0.7,
+        hits=("In het voorjaar van 2023 neem ik een besluit over de pilots.",),
+        misses=("In het voorjaar van 2021 nam ik een besluit over de pilots.",),
+    ),
+)
+# Vetoes on a commitment found above, unless the Kamer is to be informed or sent something.
+VETOES: tuple[Rule, ...] = (
+    Rule(
+        "policy_line",
+        "skip",
+        lambda s: s.has(_POLICY_LINE) and not (s.to_kamer or s.passive_inform or s.addresses),
+        "a policy line: money set aside, effort, watching, ongoing work",
+        hits=("Het kabinet zal in 2023 500 miljoen euro beschikbaar stellen voor de wijken.",),
+        misses=("Het kabinet zal in 2023 een wetsvoorstel indienen voor de wijken.",),
+    ),
+    Rule(
+        "expectation",
+        "skip",
+        lambda s: bool(s.expectation) and not (s.to_kamer or s.passive_inform),
+        "an expectation or possibility, not a promise",
+        hits=("De regeling zal naar verwachting in 2023 worden aangepast.",),
+        misses=("De regeling zal in 2023 worden aangepast.",),
+    ),
+)
+# Tried when RULES found no commitment and no reference: a sentence that names a motie or a
+# request of the Kamer, and promises nothing, refers to what it answers. (After the commitment
+# rules, so that "Ik verwacht u na de zomer te informeren over uw motie" stays a promise.)
+FALLBACKS: tuple[Rule, ...] = (
+    Rule(
+        "names_motie",
+        "reference",
+        lambda s: s.has(_MOTIE) and not (s.future or s.gov_future),
+        "names a particular motie the government answers",
+        confidence=0.7,
+        kind="reference",
+        hits=(
+            "In de motie-Klaassen wordt de regering verzocht de regeling te evalueren.",
+            "Dit sluit aan bij de aangenomen motie van de leden Smit en Bos.",
+        ),
+        misses=("Over moties en toezeggingen wordt jaarlijks gerapporteerd.",),
+    ),
+)
+RULES_BY_NAME = {rule.name: rule for rule in (*RULES, *VETOES, *FALLBACKS)}
+
+
+def _vetoed(rule: Rule, s: Sentence) -> Rule | None:
+    for veto in VETOES:
+        if not veto.applies(s):
+            continue
+        if (
+            veto.name == "expectation"
+            and rule.name == "time_ahead_then_act"
+            and s.expectation is not None
+            and s.expectation.group(0).lower() in ("kunnen", "zou", "zouden")
+        ):
+            # an act the sentence opens with keeps its promise through a "kunnen" later on:
+            # "Het ministerie laat in 2023 berekenen welke concentraties daar kunnen optreden"
+            continue
+        return veto
+    return None
+
+
 def analyse_sentence(
     sentence: str, speaker: str | None = None, has_deadline: bool = False, future_lead: bool = False
 ) -> Analysis:
-    """Classify one cleaned sentence (newlines already turned into spaces).
+    """Classify one cleaned sentence (newlines already turned into spaces) by the first rule of
+    RULES that applies to it; a commitment may still be vetoed by VETOES."""
+    s = Sentence(sentence, has_deadline, future_lead)
+    decision = _decide(s, speaker)
+    if decision.category is None and decision.rule not in ("question_or_no_trigger", "members_ask"):
+        for rule in FALLBACKS:
+            if rule.applies(s):
+                return _reference_analysis(rule, s, speaker)
+    return decision
 
-    future_lead: the sentence opens with a time phrase ahead of the letter date followed by a
-    government subject ("In het voorjaar van 2020 neem ik een besluit over ...").
-    """
-    # "zoals u weet" addresses the Kamer without promising it anything
-    text = _ASIDE_TO_KAMER.sub("", sentence.strip())
-    if not text or text.endswith("?") or not (future_lead or TRIGGERS.search(text)):
-        return Analysis(None)
-    if _QUESTION_MEMBERS.search(text) and not _OWN_PAST_REPORT.search(text):
-        return Analysis(None)
-    # an aside in brackets does not make the sentence a reference: "(inclusief de toegezegde ...)"
-    unbracketed = _BRACKETED.sub(" ", text)
 
-    if _REFERENCE.search(unbracketed) and not _EXPLICIT_NEW.search(text):
-        kind = "fulfilment" if _FULFILS.search(text) else "reference"
-        return Analysis("reference", kind, _actor(text, speaker), 0.85)
-    if _EXPLICIT_NEW.search(text):
-        return Analysis("commitment", _kind(text), _actor(text, speaker), 0.95)
-
-    if _THIS_LETTER.search(text) or _CONDITIONAL.search(text) or _LASTING.search(text):
-        return Analysis(None)
-    telling_now = _TELLING_NOW.search(text)
-    kind_text = text
-    if telling_now:
-        # what is told may itself be a promise: "wil ik u laten weten dat ik voornemens ben de
-        # omvorming per 1 januari 2013 te laten plaatsvinden"
-        told = text[telling_now.end() :]
-        if not (has_deadline and (_GOV_FUTURE.search(told) or _INTENTION.search(told))):
-            return Analysis(None)
-        kind_text = told  # telling is not informing the Kamer later
-    if _SENT_NOW.search(text) and not _FUTURE_MODAL.search(text):
-        return Analysis(None)
-    has_deadline = has_deadline or bool(_OPENS_WITH_BOUND.search(text))
-    if _NEGATED.search(text):
-        return Analysis(None)
-    if not has_deadline and _THIS_LETTER_ANYWHERE.search(text):
-        return Analysis(None)
-    if _REQUEST.search(text) and not _GOV_FUTURE.search(text):
-        return Analysis(None)
-
-    future = bool(_FUTURE_MODAL.search(text))
-    if not future and _PAST_INFORMED.search(unbracketed):
-        return Analysis(None)
-    gov_future = bool(_GOV_FUTURE.search(text))
-    inform_kamer = bool(_INFORM_KAMER.search(text)) or bool(_ANSWER_PROMISE.search(text))
-    send_kamer = bool(_SEND_KAMER.search(text)) or bool(_EXPECT_TO_DELIVER.search(text))
-    passive_inform = bool(_PASSIVE_INFORM.search(text)) and bool(
-        re.search(r"\b" + _KAMER + r"\b", text, re.IGNORECASE)
+def _reference_analysis(rule: Rule, s: Sentence, speaker: str | None) -> Analysis:
+    return Analysis(
+        "reference",
+        rule.kind,
+        _actor(s.text, speaker),
+        rule.confidence,
+        rule=rule.name,
+        answers=answers(s.text),
     )
-    addresses = bool(_DOCUMENT_ADDRESSES.search(text)) and not _DOCUMENT_AT_HAND.search(text)
-    present_gov = bool(_PRESENT_FUTURE_GOV.search(text))
-    intention = bool(_INTENTION.search(text))
 
-    confidence = 0.0
-    if (inform_kamer or send_kamer) and (future or gov_future):
-        confidence = 0.9
-    elif passive_inform and not _PAST.search(text):
-        confidence = 0.8
-    elif (inform_kamer or send_kamer) and (present_gov or intention) and has_deadline:
-        confidence = 0.8
-    elif _COME_BACK.search(text):
-        confidence = 0.8
-    elif re.search(
-        r"\b(?:ontvangt|ontvangen)\s+"
-        + _KAMER
-        + r"\b|\b"
-        + _KAMER
-        + r"\s+(?:ontvangt|ontvangen)\b",
-        text,
-        re.IGNORECASE,
+
+def _decide(s: Sentence, speaker: str | None) -> Analysis:
+    for rule in RULES:
+        if not rule.applies(s):
+            continue
+        if rule.outcome == "skip":
+            return Analysis(None, rule=rule.name)
+        if rule.outcome == "reference":
+            return _reference_analysis(rule, s, speaker)
+        veto = _vetoed(rule, s) if rule.vetoable else None
+        if veto is not None:
+            return Analysis(None, rule=veto.name)
+        return Analysis(
+            "commitment",
+            rule.kind or _kind(s.kind_text),
+            _actor(s.text, speaker),
+            rule.confidence,
+            rule=rule.name,
+        )
+    return Analysis(None)
+
+
+# What an earlier item a reference or fulfilment answers: the register's kinds of item.
+ANSWERS = ("toezegging", "motie", "verzoek", "wettelijke plicht")
+_ANSWERS_MOTIE = re.compile(r"\bmoties?\b|\bmotie-", re.IGNORECASE)
+_ANSWERS_REQUEST = re.compile(
+    r"\b(?:verzoek|verzoeken|verzocht|gevraagd|vraag|vragen|verzoekt|vroeg|vroegen)\b",
+    re.IGNORECASE,
+)
+_ANSWERS_DUTY = re.compile(
+    r"\b(?:op\s+grond\s+van|ingevolge|conform|overeenkomstig|krachtens|volgens)\s+(?:het\s+)?"
+    r"artikel\b|\bwettelijke?\s+(?:plicht|verplichting|voorschrift|taak)|\bwettelijk\s+"
+    r"(?:verplicht|voorgeschreven|vereist)\b|\bartikel\s+\d+\w*\s+(?:\w+\s+){0,3}van\s+de\s+\w*wet\b",
+    re.IGNORECASE,
+)
+
+
+def answers(sentence: str) -> str:
+    """Which kind of earlier item a reference or fulfilment sentence answers."""
+    if _ANSWERS_MOTIE.search(sentence):
+        return "motie"
+    if _ANSWERS_DUTY.search(sentence):
+        return "wettelijke plicht"
+    if _ANSWERS_REQUEST.search(sentence) and not re.search(
+        r"\btoezegging|\btoegezegd", sentence, re.IGNORECASE
     ):
-        confidence = 0.75
-    elif addresses and (future or re.search(r"\b(?:komt|gaat)\b", text, re.IGNORECASE)):
-        confidence = 0.65
-    elif gov_future and not _EXPECTATION.search(text):
-        confidence = 0.7 if has_deadline else 0.6
-    elif intention and (inform_kamer or send_kamer):
-        confidence = 0.6
-    elif _PASSIVE_FUTURE_ACT.search(text) and not _PAST.search(text):
-        confidence = 0.55
-    elif has_deadline and _FIRM_INTENTION.search(text) and _FIRST_PERSON_GOV.search(text):
-        # "Ik streef ernaar dit besluit binnen twee maanden ... te nemen"
-        confidence = 0.55
-    elif _RESOLVED.search(text):
-        # "Ik ben voornemens om een tijdlijn op te stellen": resolved on an act, undated
-        confidence = 0.5
-    elif _EXPECT_FROM_US.search(text):
-        confidence = 0.8
-    elif future_lead:
-        confidence = 0.7
-    if confidence == 0.0:
-        return Analysis(None)
-    if _POLICY_LINE.search(text) and not (
-        inform_kamer or send_kamer or passive_inform or addresses
-    ):
-        return Analysis(None)
-    expectation = _EXPECTATION.search(text)
-    if expectation and not (inform_kamer or send_kamer or passive_inform):
-        # an act the sentence opens with keeps its promise through a "kunnen" later on: "Het
-        # ministerie laat in 2023 berekenen welke concentraties daar kunnen optreden"
-        if not (
-            future_lead
-            and confidence == 0.7
-            and expectation.group(0).lower() in ("kunnen", "zou", "zouden")
-        ):
-            return Analysis(None)
-    return Analysis("commitment", _kind(kind_text), _actor(text, speaker), confidence)
+        return "verzoek"
+    return "toezegging"

@@ -28,7 +28,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import Extraction, FoundCommitment, FoundReference, RulesPass, _paraphrase, detection
+from . import (
+    LEARNED,
+    Extraction,
+    FoundCommitment,
+    FoundReference,
+    RulesPass,
+    _paraphrase,
+    detection,
+)
 from .cleanup import CleanText
 from .deadlines import Deadline, find_deadlines
 
@@ -436,6 +444,8 @@ def _found_reference(text: str, candidate: Candidate, confidence: float) -> Foun
         None,
         None,
         confidence,
+        LEARNED,
+        detection.answers(candidate.sentence),
     )
 
 
@@ -466,4 +476,5 @@ def _found(
         phrase,
         due,
         confidence,
+        LEARNED,
     )

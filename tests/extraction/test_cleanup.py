@@ -66,3 +66,56 @@ def test_every_clean_span_maps_back_to_the_same_words() -> None:
     orig_start, orig_end = cleaned.original_span(whole_start, whole_end)
     assert text[orig_start:orig_end].startswith("De vaste commissie")
     assert text[orig_start:orig_end].endswith("van  Amnesty.")
+
+
+RIJKSOVERHEID_LETTER = """> Retouradres Postbus 20401 2500 EK Den Haag
+De Voorzitter van de Tweede Kamer
+der Staten-Generaal
+Prinses Irenestraat 6
+2595 BD  DEN HAAG
+Directoraat-generaal Energie,
+Telecommunicatie en Mededinging
+Bezoekadres
+Bezuidenhoutseweg 73
+2594 AC Den Haag
+Overheidsidentificatienr
+00000001003214369000
+T 070 379 8911 (algemeen)
+www.rijksoverheid.nl/ezk
+Onze referentie DGETM / 24123456 Bijlagen 2
+Datum 4 maart 2024 Betreft Voortgang van de warmtetransitie in de
+gebouwde omgeving
+Geachte Voorzitter,
+Met deze brief informeer ik uw Kamer over de voortgang. Ik zal uw Kamer uiterlijk
+3
+in maart 2025 informeren over de tweede tranche.
+Pagina 1 van 7
+Onze referentie
+DGETM / 24123456
+Ik stuur u de evaluatie na de zomer.
+Hoogachtend,
+De minister van Economische Zaken en Klimaat,
+mr. drs. M.A.M. Adriaansens
+"""
+
+
+def test_a_rijksoverheid_letterhead_and_signature_are_not_prose() -> None:
+    text = clean(RIJKSOVERHEID_LETTER).text
+    assert text == (
+        "Met deze brief informeer ik uw Kamer over de voortgang. Ik zal uw Kamer uiterlijk\n"
+        "in maart 2025 informeren over de tweede tranche.\n"
+        "Ik stuur u de evaluatie na de zomer."
+    )
+
+
+def test_the_letterhead_is_only_dropped_above_a_salutation_under_letterhead_marks() -> None:
+    body = "Prinses Irenestraat 6 is het adres.\nGeachte Voorzitter,\nIk stuur u de nota."
+    assert "Irenestraat 6 is het adres" in clean(body).text
+    assert clean("Kenmerk 123\nGeachte Voorzitter,\nIk stuur u de nota.").text == (
+        "Ik stuur u de nota."
+    )
+
+
+def test_an_office_named_mid_sentence_is_kept() -> None:
+    text = "Dit is besproken met\nde minister van Financiën,\nA.B. Jansen en anderen. Ik stuur u de nota."
+    assert "de minister van Financiën," in clean(text).text

@@ -85,7 +85,6 @@ def test_references_and_fulfilments_are_not_new_commitments(sentence: str, kind:
         # this very letter
         "Met deze brief informeer ik uw Kamer over de staatsgreep.",
         "Hierbij stuur ik u het rapport.",
-        "Met deze brief wordt uw Kamer geïnformeerd over de voortgang.",
         # lasting policy lines
         "Nederland blijft aandringen op een spoedige terugkeer naar de democratie.",
         "Nederland zal dat ook in de toekomst blijven doen.",

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from commitments.extraction import extract, rules_pass
+from commitments.extraction import LEARNED, extract, rules_pass
+from commitments.extraction.detection import ANSWERS
 from commitments.extraction.learned import (
     FEATURE_VERSION,
     MODEL_PATH,
@@ -31,9 +32,9 @@ LETTER = """Den Haag, 3 maart 2025
 Geachte voorzitter,
 
 In deze brief beschrijf ik de stand van zaken rond de dijkversterking.
-Het rapport over de dijken verschijnt in het najaar van 2025 op de website.
+De versterking van de dijken bij Kampen komt in het najaar van 2025 gereed.
 Ik zal uw Kamer voor de zomer van 2025 informeren over de uitkomsten van de evaluatie.
-Met deze brief voldoe ik aan het verzoek van de commissie van 12 februari 2025.
+Het kabinet hecht veel waarde aan de veiligheid van de inwoners van de regio in 2025.
 
 Hoogachtend,
 
@@ -100,6 +101,7 @@ def test_a_confident_model_adds_what_the_rules_passed_over_with_its_deadline() -
     added = [c for c in result.commitments if "najaar" in c.quote]
     assert len(added) == 1
     assert added[0].deadline_phrase == "in het najaar van 2025"
+    assert added[0].rule == LEARNED
     assert added[0].confidence == pytest.approx(1 / (1 + math.exp(-3.0)))
     assert LETTER[added[0].start : added[0].end] == added[0].quote
 
@@ -123,6 +125,8 @@ def test_references_the_rules_missed_are_added_above_their_threshold() -> None:
     rules = rules_pass(LETTER)
     result = apply_model(LETTER, rules, _model(2.0, add_reference=0.8))
     assert len(result.fulfilments) > len(rules.references)
+    added = [r for r in result.fulfilments if r.rule == LEARNED]
+    assert added and all(r.answers in ANSWERS for r in added)
 
 
 def test_candidates_are_broader_than_the_rules() -> None:

@@ -36,7 +36,10 @@ def test_ocw_letter() -> None:
     assert found["Ik zal uw Kamer in het najaar "].due == dt.date(2023, 12, 20)
     assert found["Ik stuur u uiterlijk 1 juni de"].kind == "send_document"
     assert found["Zodra de resultaten van dat on"].due is None
-    assert [r.kind for r in result.fulfilments] == ["reference", "fulfilment"]
+    # the letter also takes up a motie ("ga ik in op ... de motie van het lid Jansen"), which
+    # GUIDELINES section 2 counts as a fulfilment
+    assert [r.kind for r in result.fulfilments] == ["reference", "fulfilment", "fulfilment"]
+    assert result.fulfilments[2].answers == "motie"
 
 
 def test_eerste_kamer_letter() -> None:

@@ -104,9 +104,6 @@ def test_fronted_time_without_a_promise(body: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        # a request by the Kamer describes what it wants, not what the minister promises
-        "De vaste commissie heeft mij verzocht om informatie over het moment waarop de Kamer "
-        "zal worden geïnformeerd over de evaluatie.",
         # acts of this very letter
         "Deze brief wordt gelijktijdig aangeboden aan de Eerste Kamer.",
         "Dit volgt in de laatste paragraaf van deze brief, eerst ga ik in op de achtergrond.",

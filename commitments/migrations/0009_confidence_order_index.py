@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0007_register_status_seen'),
+        ('commitments', '0008_commitment_rule'),
     ]
 
     operations = [

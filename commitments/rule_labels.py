@@ -1,0 +1,60 @@
+"""The extractor's rules in words, for the analyst who asks why a passage was proposed.
+
+The rules themselves live in commitments.extraction.detection (pure Python, no Django); this
+module gives each rule that proposes something a translatable sentence.
+"""
+
+from __future__ import annotations
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+RULE_LABELS: dict[str, Promise] = {
+    "keeps_promise": _("this letter says it keeps an earlier promise"),
+    "reports_promise": _("reports an earlier promise (“I said that I would ...”)"),
+    "reports_plan": _("reports an earlier announcement (“I indicated I would send ...”)"),
+    "as_told_before": _("refers to what the Kamer was told before (“as I reported ...”)"),
+    "restated": _("restates what was said before (“I repeat ...”)"),
+    "names_promise": _("names an earlier promise (“toegezegd”, “the promise”)"),
+    "as_announced": _("refers to something announced before (“as announced ...”)"),
+    "answers_request": _("carries out a request of the Kamer, a committee or a member"),
+    "carries_out_motie": _("carries out a motie"),
+    "meets_legal_duty": _("meets a legal duty to report"),
+    "is_promised_report": _("this letter is itself a promised (progress) report"),
+    "names_motie": _("names a particular motie the letter answers"),
+    "request_of_kamer": _(
+        "names a request of the Kamer, a committee or a member the letter answers"
+    ),
+    "restates_this_letter": _("repeats a promise made earlier in the same letter"),
+    "explicit_promise": _("an explicit promise (“I promise ...”)"),
+    "future_to_kamer": _("the government will inform the Kamer or send it something"),
+    "kamer_informed_passive": _("the Kamer will be informed (passive: “the Kamer will be ...”)"),
+    "planned_to_kamer_dated": _(
+        "informing or sending the Kamer planned in the present tense, with a time ahead"
+    ),
+    "comes_back": _("the minister will come back to it (“I will return to this”)"),
+    "kamer_receives": _("the Kamer will receive something (“the Kamer receives ...”)"),
+    "document_will_address": _("a coming document will address the subject"),
+    "document_follows": _("a coming document follows or appears (“a second letter follows”)"),
+    "keeps_kamer_informed": _("a lasting promise to keep the Kamer informed"),
+    "government_future_dated": _("the government will act, by a stated time"),
+    "government_future": _("the government will act (future tense, no time stated)"),
+    "intends_to_kamer": _("a plan to inform the Kamer or send it something"),
+    "passive_future_act": _("a government act in the future passive (“will be included”)"),
+    "firm_intention_dated": _("a firm plan with a time (“I aim to ... before the summer”)"),
+    "resolved_to_act": _("the government has resolved on an act (“I intend to ...”)"),
+    "kamer_can_expect": _("the Kamer can expect it (“you can expect ...”)"),
+    "time_ahead_then_act": _("opens with a time ahead, then the government's act"),
+    "commissions_work": _(
+        "the government has work done or takes advice over (“I will have it looked into”)"
+    ),
+    "learned_model": _(
+        "no hand rule: the learned model, trained on the labelled letters, found it likely"
+    ),
+}
+
+
+def rule_label(name: str) -> str:
+    """The rule in words; an unknown name (an older extractor's) is shown as it is."""
+    label = RULE_LABELS.get(name)
+    return str(label) if label is not None else name
