@@ -130,9 +130,20 @@ def candidates(
         clean_start, clean_end = spans[index]
         raw = cleaned.text[clean_start:clean_end]
         sentence = " ".join(raw.split())
+        if index not in decided and _not_prose(sentence):
+            continue
         start, end = cleaned.original_span(clean_start, clean_end)
         found.append(Candidate(start, end, sentence, raw, index, len(spans)))
     return found
+
+
+_CAPITALS_RUN = re.compile(r"\b[A-ZÀ-Ý]{2,}(?:\s+[A-ZÀ-Ý]{2,}){2,}\b")
+
+
+def _not_prose(sentence: str) -> bool:
+    """A table row, a run-together letterhead or a Kamerstuk's title block, not a sentence:
+    many words summing many weights gave such lines a confidence near 1.0."""
+    return "|" in sentence or len(sentence) > 1200 or bool(_CAPITALS_RUN.search(sentence))
 
 
 _stem_cache: dict[str, int] = {}
