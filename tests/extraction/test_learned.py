@@ -173,3 +173,11 @@ def test_trainextractor_cross_validates_and_writes_a_model(tmp_path: Path) -> No
 def test_trainextractor_refuses_a_folder_without_labels(tmp_path: Path) -> None:
     with pytest.raises(CommandError):
         call_command("trainextractor", labels=tmp_path, stdout=StringIO())
+
+
+def test_table_rows_and_title_blocks_are_not_candidates() -> None:
+    from commitments.extraction.learned import _not_prose
+
+    assert _not_prose("| | Aan de Voorzitter van de Tweede | | Kamer der Staten-Generaal | |")
+    assert _not_prose("Nr. 19 BRIEF VAN DE MINISTER VAN ONDERWIJS Aan de Voorzitter")
+    assert not _not_prose("Ik zal uw Kamer voor de zomer informeren over de NOS en de VN.")
