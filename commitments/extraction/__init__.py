@@ -14,7 +14,7 @@ from typing import Any
 
 from .cleanup import CleanText, clean
 from .deadlines import Deadline, find_deadlines, parse_deadline
-from .detection import TRIGGERS, Analysis, analyse_sentence, topic_words
+from .detection import Analysis, admits, analyse_sentence, topic_words
 from .metadata import LetterMeta, Signatory, parse_metadata
 from .sentences import split_sentences
 
@@ -157,7 +157,7 @@ _NOT_PROMISING_VERBS = frozenset(
 # kabinet ...", "Vanaf 2026 stelt het kabinet ... beschikbaar" state policy, not a promise)
 _LEAD_ACT_VERB = re.compile(
     r"(?:neem|nem|stuur|zend|informeer|bied|kom|spreek|presenteer|publiceer|lever|geef|geve|doe|"
-    r"maak|organiseer|beantwoord|reageer|overleg|rapporteer|bericht|verstuur|deel|zal|zull|ga|gaa|"
+    r"maak|make|organiseer|beantwoord|reageer|overleg|rapporteer|bericht|verstuur|deel|zal|zull|ga|gaa|"
     r"besluit|beslis)\w{0,2}",
     re.IGNORECASE,
 )
@@ -440,11 +440,7 @@ def rules_pass(text: str) -> RulesPass:
         context, previous_sentence = previous_sentence, sentence
         if _is_heading(sentence):
             continue
-        if not (
-            TRIGGERS.search(sentence)
-            or _FRONTED_TIME.search(sentence)
-            or _subject_first_act(sentence)
-        ):
+        if not (admits(sentence) or _FRONTED_TIME.search(sentence) or _subject_first_act(sentence)):
             continue  # cheap filter first: the date grammar is the slow part
         raw_sentence = cleaned.text[clean_start:clean_end]
         analysis, deadlines = _decide(sentence, raw_sentence, letter.date, speaker)

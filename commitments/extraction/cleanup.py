@@ -49,6 +49,10 @@ _ADDRESS_LINE = re.compile(
     r"|^(?:Overheidsidentificatienr\.?|OIN|KvK|IBAN|BIC|Ons\s+nummer|Rijnstraat|Bezuidenhoutseweg)\b.*$"
     r"|^\d{10,}$|^[TF]\s+\(?0\d[\d\s()]{6,}.*$",
 )
+# cheap test first: an address line ends in a house number or starts with a letterhead word
+_MAY_BE_ADDRESS = re.compile(
+    r"\d[a-zA-Z]?$|^(?:Overheid|OIN|KvK|IBAN|BIC|Ons|Rijnstraat|Bezuid|[TF]\s)"
+)
 # The salutation ends the letterhead: "Geachte Voorzitter,"
 _SALUTATION = re.compile(r"^\s*Geachte\s+\S", re.IGNORECASE)
 # Signs of a letterhead above the salutation (so a text quoting "Geachte" in its body is left alone)
@@ -150,6 +154,22 @@ def _letterhead(lines: list[tuple[int, str]]) -> set[int]:
             if any(_LETTERHEAD_MARK.match(earlier) for _, earlier in lines[:index]):
                 return set(range(index + 1))
             break
+    # no salutation: the letterhead ends with its "Betreft" line and the subject's short
+    # continuation lines ("Betreft Uitstelbrief Kamervragen over ...\naanpak fase 1 (ingezonden")
+    for index, (offset, line) in enumerate(lines[:80]):
+        if offset > 6000:
+            break
+        if not re.match(r"\s*Betreft\b", line):
+            continue
+        if not any(_LETTERHEAD_MARK.match(earlier) for _, earlier in lines[:index]):
+            break
+        end = index
+        for after in range(index + 1, min(index + 4, len(lines))):
+            following = lines[after][1].strip()
+            if not following or len(following) >= 65:
+                break
+            end = after
+        return set(range(end + 1))
     return set()
 
 
@@ -208,7 +228,11 @@ def _dropped_lines(lines: list[tuple[int, str]]) -> set[int]:
             if len(line) < 60 and not line.endswith((".", "?", "!")):
                 dropped.add(index)
                 continue
-        if _PAGE_FURNITURE.match(line) or _POSTCODE_LINE.match(line) or _ADDRESS_LINE.match(line):
+        if (
+            _PAGE_FURNITURE.match(line)
+            or _POSTCODE_LINE.match(line)
+            or (_MAY_BE_ADDRESS.search(line) and _ADDRESS_LINE.match(line))
+        ):
             dropped.add(index)
             continue
         margin = _MARGIN_LABEL.match(line)

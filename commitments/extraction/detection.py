@@ -39,6 +39,8 @@ __all__ = [
     "Sentence",
     "TRIGGERS",
     "VETOES",
+    "WEAK_TRIGGERS",
+    "admits",
     "FALLBACKS",
     "analyse_sentence",
     "answers",
@@ -52,10 +54,20 @@ TRIGGERS = re.compile(
     r"gaan|voornemens|streef|streeft|verwacht|aan de orde|ingegaan|bericht\w*|rapporte\w*|"
     r"tegemoet\w*|toegezonden|toegestuurd|aangeboden|hoogte|planning|streven|wederom|nogmaals|stel|"
     r"aangegeven|meegedeeld|medegedeeld|gemeld|meldde|meldden|beschreven|schreef|herhaal|herhalen|"
-    # issue 8: documents that follow, passives, moties, requests, legal duties, commissioned work
-    r"volgt|volgen|verschijnt|verschijnen|horen|komt|laat|laten|volg|meegenomen|betrokken|"
-    r"gestuurd|gezonden|gedeeld|motie\w*|verzoek\w*|verzocht|gevraagd|artikel|wettelijke?|"
-    r"uitvoering|voortgang\w*|\w*rapportage|bijgevoegd|treft)\b",
+    # issue 8: documents that follow, moties, requests, legal duties, pointers back
+    r"volgt|verschijnt|meegenomen|gestuurd|gezonden|gedeeld|motie\w*|verzoek\w*|verzocht|"
+    r"gevraagd|wettelijke?|uitvoering|voortgang\w*|bijgevoegd|treft|verwijs|"
+    r"verwijzen|toegelicht|afgedaan|beantwoord\w*)\b"
+    # word ends without a leading \w* (which would be tried at every position of the text)
+    r"|(?:rapportage|voorganger)\b",
+    re.IGNORECASE,
+)
+# Words too common to pass the pre-filter alone ("wordt", "komt", "laat", "vragen"): a sentence
+# with only these goes on when one of the issue-8 patterns that need them matches (WEAK_NEEDS,
+# filled in below), so the slow deadline grammar runs on few sentences more.
+WEAK_TRIGGERS = re.compile(
+    r"\b(?:wordt|worden|komt|laat|laten|volg|volgen|verschijnen|horen|betrokken|vragen|artikel|"
+    r"wetsartikel)\b",
     re.IGNORECASE,
 )
 
@@ -229,6 +241,18 @@ _COMMISSIONS_WORK = re.compile(
     r"aanbeveling\w*)\s+(?:op|over)\b",
     re.IGNORECASE,
 )
+# A government act in the present passive with a time: "De dienst wordt in 2024 in gebruik
+# genomen" (the time is required: without it the sentence describes how things are done)
+_PASSIVE_ACT = re.compile(
+    r"\b(?:wordt|worden)\b(?:(?!\bdoor\b)[^.;]){0,160}?\b(?:in\s+gebruik\s+genomen|ingevoerd|gestart|"
+    r"opgeleverd|uitgebreid|verlengd|geopend|afgerond|gepubliceerd|opgesteld|uitgewerkt|aangepast|"
+    r"aangescherpt|vastgesteld|geëvalueerd|ingediend|voorgelegd|herzien|in\s+werking\s+treedt)\b",
+    re.IGNORECASE,
+)
+# "... wordt geëvalueerd door het WODC": someone else's act
+_BY_OTHERS = re.compile(
+    r"\bdoor\s+(?!mij\b|ons\b|het\s+kabinet\b|de\s+regering\b|mijn\s+ministerie\b)(?:de|het|een|[A-Z])",
+)
 _HAD_IT_DONE = re.compile(
     r"\b(?:heb|hebben|heeft|had|hadden)\s+(?:\w+\s+){0,6}?laten\b", re.IGNORECASE
 )
@@ -257,17 +281,22 @@ _ANNOUNCES_CONTENTS = re.compile(
 # This letter does it now: "Met deze brief voer ik de motie uit", "ter uitvoering van",
 # "Hiermee kom ik tegemoet aan het verzoek", "stuur ik u hierbij", "informeer ik u"
 _ACTS_NOW = re.compile(
-    r"\b(?:hiermee|hierbij|met\s+deze\s+(?:brief|\w+)|in\s+deze\s+brief|middels\s+deze|bijgaand|"
+    r"\b(?:hiermee|hierbij|met\s+deze\s+(?:\w*brief|notitie|nota|\w*rapportage|memorie)|in\s+deze\s+brief|"
+    r"middels\s+deze|bijgaand|"
     r"ter\s+uitvoering|in\s+uitvoering\s+van|uitvoering\s+(?:aan|gegeven|geven|te\s+geven)|"
     r"voer\s+(?:ik|wij|we|het\s+kabinet)\b|tegemoet\s+aan|gehoor\s+(?:aan|te\s+geven)|"
     r"(?:stuur|zend|bied|informeer|bericht|doe)\s+(?:ik|wij|we)\s+(?:u|uw\s+kamer)\b|"
     r"(?:ik|wij|we)\s+(?:stuur|zend|bied|informeer|bericht)\s+(?:u|uw\s+kamer)\b|"
-    r"(?:treft|vindt|ontvangt)\s+u\b|\bga\s+(?:ik|wij|we)\s+(?:\w+\s+){0,3}?in\s+op\b)",
+    r"(?:treft|vindt|ontvangt)\s+u\b|\bga\s+(?:ik|wij|we)\s+(?:\w+\s+){0,3}?in\s+op\b|"
+    r"\bgaat\s+(?:de\s+regering|het\s+kabinet)\s+(?:\w+\s+){0,3}?in\s+op\b|\bbeantwoord\s+(?:ik|wij|we)\b|"
+    r"\b(?:geef|geven|geeft)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:\w+\s+){0,2}?(?:invulling|uitvoering|"
+    r"gevolg)\s+aan\b|\b(?:ga|gaan)\s+(?:\w+\s+){0,3}?in\s+op\b|\b(?:bij|in)\s+deze\s+(?:nota|memorie|"
+    r"\w*brief)\b|\bbij\s+deze\s+brief\b)",
     re.IGNORECASE,
 )
 # A particular motie: "de motie-De Vries", "de motie van het lid X", "deze motie", "motie (36 197)"
 _MOTIE = re.compile(
-    r"\bmotie(?:s)?[-\s]+(?:van\s+(?:de\s+leden|het\s+lid)\b|[A-Z]|\(|nr\b|over\b|inzake\b|"
+    r"\b(?:[Mm]oties?)\s+van\s+(?:uw|de)\s+[Kk]amer\b|\bmotie(?:s)?[-\s]+(?:van\s+(?:de\s+leden|het\s+lid|lid|leden)\b|[A-Z]|\(|nr\b|over\b|inzake\b|"
     r"die\b|waarin\b|om\b)|\b(?:de|deze|die|genoemde|aangenomen|bovengenoemde|uw|voornoemde|"
     r"betreffende|bewuste)\s+(?:[\w\-]+\s+){0,3}?moties?\b(?!\s+en\s+toezeggingen)|"
     r"\bmoties?\s+[\w\-]+(?:\s*/\s*[\w\-]+)?\s+\(kamerstuk",
@@ -278,7 +307,14 @@ _ANSWERS_A_REQUEST = re.compile(
     r"\b(?:naar\s+aanleiding\s+van|in\s+antwoord\s+op|in\s+reactie\s+op|conform|overeenkomstig|"
     r"tegemoet\s+aan|gehoor\s+aan|ingaan\s+op|in\s+op|voldoe\s+(?:ik\s+)?aan|op)\s+(?:het|uw|een|dit|"
     r"deze)\s+(?:\w+\s+){0,2}?verzoek\b|\bverzoek\s+van\s+(?:de\s+(?:vaste\s+)?"
-    r"commissie|het\s+lid|de\s+leden|uw\s+kamer|de\s+kamer)\b|\bop\s+verzoek\s+van\s+(?:uw|de)\s+kamer\b",
+    r"commissie|het\s+lid|de\s+leden|uw\s+kamer|de\s+kamer)\b|\bop\s+verzoek\s+van\s+(?:uw|de)\s+kamer\b|"
+    # answers to the Kamer's questions: "de antwoorden op vragen gesteld door leden van uw Kamer",
+    # "beantwoord ik de vragen die uw vaste commissie heeft gesteld", "gaat in op de vragen van"
+    r"\b(?:antwoorden|antwoord|beantwoord\w*|in\s+op)\s+(?:\w+\s+){0,6}?(?:de\s+|een\s+aantal\s+)?"
+    r"(?:\w+\s+){0,2}?vragen\s+(?:\w+\s+){0,3}?(?:van|gesteld\s+door|die)\s+(?:\w+\s+){0,2}?"
+    r"(?:leden|het\s+lid|lid|commissie|kamer|fracties?)\b|"
+    r"\b(?:in\s+op|beantwoord\w*|beantwoording)\b[^.;]{0,80}?\b(?:in\s+het\s+verslag|verslag\b|gestelde\s+"
+    r"vragen|vragen\s+en\s+opmerkingen)|\bdanken\s+(?:\w+\s+){0,2}?leden\b[^.;]{0,40}?\binbreng\b",
     re.IGNORECASE,
 )
 # Who asks, when a request is reported: the Kamer, a committee, a member, not a sector body
@@ -289,7 +325,7 @@ _KAMER_ASKS = re.compile(
 # A legal duty to report: "Op grond van artikel 4 van de wet zend ik u het verslag"
 _LEGAL_DUTY = re.compile(
     r"\b(?:op\s+grond\s+van|ingevolge|conform|overeenkomstig|krachtens|volgens|zoals\s+(?:voorgeschreven|"
-    r"bepaald)\s+in)\s+(?:het\s+)?artikel\s+\d|\bwettelijke?\s+(?:plicht|verplichting|voorschrift|"
+    r"bepaald)\s+in)\s+(?:het\s+)?\w*artikel\s+\d|\bwettelijke?\s+(?:plicht|verplichting|voorschrift|"
     r"rapportageplicht|taak)\b|\bwettelijk\s+(?:verplicht|voorgeschreven|vereist)\b|"
     r"\bartikel\s+\d+\w*\s+(?:[\w\-]+\s+){0,4}?(?:schrijft|bepaalt)\s+(?:voor\s+)?dat\b",
     re.IGNORECASE,
@@ -297,8 +333,75 @@ _LEGAL_DUTY = re.compile(
 # This letter is itself a (promised) progress report: "Hierbij bied ik u de derde
 # voortgangsrapportage aan", "Met deze voortgangsbrief informeer ik u over ..."
 _IS_A_REPORT = re.compile(
-    r"\b(?:voortgang\w*|\w*rapportage|jaarverslag|jaarrapportage|halfjaar\w*|monitor|"
+    r"\b(?:voortgang\w*|\w*rapportage|jaarverslag|jaarrapportage|halfjaar\w*|monitor|periodieke?|"
+    r"\w*overzicht|"
     r"(?:eerste|tweede|derde|vierde|vijfde|zesde|volgende)\s+(?:[\w\-]+\s+)?(?:\w*brief|update))\b",
+    re.IGNORECASE,
+)
+# Promises and moties this letter disposes of: "de moties en toezeggingen die zijn afgedaan",
+# "Hiermee wordt tegemoetgekomen aan een aantal toezeggingen en verzoeken"
+_DISPOSES = re.compile(
+    r"\b(?:moties|toezeggingen|toezeg-?\s*gingen|verzoeken)\b.{0,120}?\b(?:afgedaan|afgehandeld|"
+    r"uitgevoerd|afdoen|tegemoetgekomen|tegemoet\s+gekomen|ingevuld)\b|\btegemoet\s*(?:ge)?komen\b"
+    r".{0,60}?\b(?:toezegging\w*|toezeg-?\s*gingen|verzoek\w*|motie\w*)\b",
+    re.IGNORECASE,
+)
+# A pointer back at an earlier letter or answer to the Kamer (GUIDELINES section 2: "Zoals ik u
+# eerder schreef"): "In de brief van 27 juni heeft mijn voorganger u geïnformeerd", "verwijs ik
+# naar de Kamerbrief van", "Zoals toegelicht in de Kamerbrief van", "U heeft ... ontvangen"
+_EARLIER_LETTER = (
+    r"(?:\w*brief|schrijven|beantwoording|antwoorden|beleidsreactie|memorie|nota|\w*rapportage)"
+)
+_POINTS_BACK = re.compile(
+    # "In 2022 is hieraan tegemoetgekomen met de brief van 14 oktober", "is gerapporteerd in de
+    # voortgangsrapportage van 14 juni", "De Kamer is geïnformeerd op 30-03-2022"
+    r"\b(?:tegemoetgekomen|tegemoet\s+gekomen|voldaan|invulling\s+gegeven|uitvoering\s+gegeven|"
+    r"gerapporteerd|geïnformeerd|ingegaan)\s+(?:\w+\s+){0,3}?(?:met|in|bij)\s+(?:de|het|mijn)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:\w*brief|\w*rapportage|nota|memorie)\s+(?:\w+\s+){0,3}?(?:van|d\.d\.)\s|"
+    r"\b(?:de\s+(?:eerste\s+|tweede\s+)?kamers?|uw\s+kamer)\s+(?:is|werd|zijn|werden)\s+(?:\w+\s+){0,3}?"
+    r"geïnformeerd\s+(?:op|bij|per|met)\s+(?:\d|de|brief|een)|"
+    r"\b(?:verwijs|verwijzen|verwees)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:\w+\s+){0,4}?naar\s+"
+    r"(?:\w+\s+){0,4}?"
+    + _EARLIER_LETTER
+    + r"\b|\b(?:in|met|bij)\s+(?:(?:de|mijn|onze|zijn|haar|het)\s+)?(?:[\w\-]+\s+){0,3}?"
+    + _EARLIER_LETTER
+    + r"\s+(?:\w+\s+){0,6}?(?:van|d\.d\.)\s+(?:\d|[a-z]+\s+\d{4}|mijn|jl|vorig)"
+    r"[^;]{0,200}?\b(?:is|zijn|heb|heeft|hebben|werd)\b[^;]{0,160}?\b(?:aangegeven|toegelicht|gemeld|"
+    r"geïnformeerd|ingegaan|geschetst|uiteengezet|beschreven|bericht|aangekondigd|toegezegd|"
+    r"gegeven|gestuurd)\b|"
+    r"\bzoals\s+(?:\w+\s+){0,2}?(?:toegelicht|aangegeven|gemeld|beschreven|uiteengezet|geschetst|"
+    r"aangekondigd|aangaf|schreef|meldde|toelichtte|uiteenzette)\s+(?:in|bij)\s+(?:de|mijn|onze|het)\s+(?:[\w\-]+\s+){0,2}?"
+    + _EARLIER_LETTER
+    + r"\b|"
+    r"\b(?:mijn|zijn|haar)\s+(?:ambts)?voorganger\s+(?:heeft|had)\b[^.;]{0,200}?\b(?:gestuurd|"
+    r"geïnformeerd|toegezonden|aangeboden|gemeld|aangegeven)\b|"
+    r"\b(?:heeft|had)\s+(?:mijn|zijn|haar)\s+(?:ambts)?voorganger\b[^.;]{0,200}?\b(?:gestuurd|"
+    r"geïnformeerd|toegezonden|aangeboden|gemeld|aangegeven)\b|"
+    r"\b(?:u|uw\s+kamer)\s+(?:heeft|bent|is)\s+(?:[^.;]{0,120}?\s)?(?:een|de|mijn)\s+(?:[\w\-]+\s+){0,2}?"
+    + _EARLIER_LETTER
+    + r"\b[^.;]{0,80}?\b(?:ontvangen|geïnformeerd)\b|"
+    r"\b(?:bent|is)\s+(?:u|uw\s+kamer)\b[^.;]{0,80}?\b(?:met|bij|per|in)\s+(?:de|mijn|een)\s+"
+    r"(?:[\w\-]+\s+){0,2}?" + _EARLIER_LETTER + r"\b[^.;]{0,120}?\bgeïnformeerd\b|"
+    r"\b(?:u|uw\s+kamer)\s+(?:bent|is)\s+(?:met|bij|per|in)\s+(?:de|mijn|een)\s+(?:[\w\-]+\s+){0,2}?"
+    + _EARLIER_LETTER
+    + r"\b[^.;]{0,120}?\bgeïnformeerd\b|"
+    r"\b(?:met|in|bij)\s+(?:mijn|onze)\s+(?:[\w\-]+\s+){0,3}?"
+    + _EARLIER_LETTER
+    + r"\s+(?:\w+\s+){0,6}?(?:van|d\.d\.)\s+[^.;]{0,120}?\b(?:heb|hebben)\s+(?:ik|wij|we)\b",
+    re.IGNORECASE,
+)
+_BEFORE_NOW = re.compile(r"\b(?:eerder|reeds|al\s+eerder|destijds)\b", re.IGNORECASE)
+# A pointer inside this letter or its annexes, not back at an earlier one
+_WITHIN_THIS_LETTER = re.compile(
+    r"\b(?:antwoord(?:en)?\s+op\s+(?:de\s+)?vra(?:ag|gen)\s+\d|vraag\s+\d|hierboven|hieronder|"
+    r"paragraaf|bijlage|deze\s+brief)\b",
+    re.IGNORECASE,
+)
+_HERE_NOW = re.compile(r"\b(?:hierbij|bijgaand|hiermee)\b", re.IGNORECASE)
+# the act of handing the report over: "bied ik u aan", "ontvangt de Kamer", "informeer ik u"
+_REPORT_ACT = re.compile(
+    r"\b(?:informeer|informeert|bied|biedt|stuur|stuurt|zend|zendt|ontvangt|treft|vindt|doe|doet|"
+    r"geïnformeerd|aangeboden|toegezonden|toekomen|aan)\b",
     re.IGNORECASE,
 )
 _THIS_LETTER_REPORTS = re.compile(
@@ -465,7 +568,14 @@ _THIS_LETTER = re.compile(
 _REQUEST = re.compile(
     r"\b(?:heeft|hebben|had|hadden)\s+(?:mij|ons|het\s+kabinet|de\s+regering|de\s+minister)\b"
     r".{0,80}?\b(?:verzocht|gevraagd)\b|\b(?:verzoekt|vraagt|vroeg|vroegen)\s+(?:mij|ons|het\s+"
-    r"kabinet|de\s+regering)\b",
+    r"kabinet|de\s+regering)\b|"
+    # "Mij was verzocht ...", "is mij gevraagd", "verzocht de vaste commissie ...",
+    # "heeft het lid ... het kabinet verzocht"
+    r"\b(?:is|was|werd)\s+(?:mij|ons|het\s+kabinet)\s+(?:\w+\s+){0,6}?(?:verzocht|gevraagd)\b|"
+    r"\b(?:mij|ons)\s+(?:is|was|werd)\s+(?:\w+\s+){0,6}?(?:verzocht|gevraagd)\b|"
+    r"\b(?:verzocht|vroeg|verzoekt|vraagt)\s+(?:de|uw)\s+(?:vaste\s+)?(?:commissie|kamer)\b|"
+    r"\b(?:heeft|hebben|had)\s+(?:de|uw|het)\s+(?:vaste\s+)?(?:commissie|kamer|lid)\b.{0,160}?"
+    r"\b(?:verzocht|gevraagd)\b",
     re.IGNORECASE,
 )
 # "Dit volgt in de laatste alinea van deze brief", "allereerst ga ik in op ..."
@@ -681,9 +791,21 @@ class Sentence:
         self.text = _ASIDE_TO_KAMER.sub("", sentence.strip())
         self.has_deadline = has_deadline
         self.future_lead = future_lead
+        self._found: dict[tuple[re.Pattern[str], bool], bool] = {}
 
-    def has(self, pattern: re.Pattern[str]) -> bool:
-        return pattern.search(self.text) is not None
+    def has(self, pattern: re.Pattern[str], unbracketed: bool = False) -> bool:
+        """Whether the pattern occurs; each pattern is searched once per sentence."""
+        key = (pattern, unbracketed)
+        found = self._found.get(key)
+        if found is None:
+            text = self.unbracketed if unbracketed else self.text
+            gate = _GATES.get(pattern)
+            # the pattern cannot match without its gate word
+            found = (gate is None or gate.search(text) is not None) and (
+                pattern.search(text) is not None
+            )
+            self._found[key] = found
+        return found
 
     @cached_property
     def unbracketed(self) -> str:
@@ -770,7 +892,10 @@ _KAMER_RECEIVES = re.compile(
     r"\b(?:ontvangt|ontvangen)\s+" + KAMER + r"\b|\b" + KAMER + r"\s+(?:ontvangt|ontvangen)\b",
     re.IGNORECASE,
 )
-_COMES_OR_GOES = re.compile(r"\b(?:komt|gaat|wordt|worden)\b", re.IGNORECASE)
+# "komt aan de orde in de Afrikastrategie" counts (the seed letters label it a commitment);
+# a present passive ("wordt ingegaan in de brief") only with a time or a document still to come
+_COMES_OR_GOES = re.compile(r"\b(?:komt|gaat)\b", re.IGNORECASE)
+_PRESENT_PASSIVE = re.compile(r"\b(?:wordt|worden)\b", re.IGNORECASE)
 
 
 def _acts_now(s: Sentence) -> bool:
@@ -791,7 +916,7 @@ def _announces_contents(s: Sentence) -> bool:
 
 
 def _reference(pattern: re.Pattern[str]) -> Callable[[Sentence], bool]:
-    return lambda s: bool(pattern.search(s.unbracketed)) and not s.has(_EXPLICIT_NEW)
+    return lambda s: s.has(pattern, unbracketed=True) and not s.has(_EXPLICIT_NEW)
 
 
 def _telling_only(s: Sentence) -> bool:
@@ -808,10 +933,25 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "question_or_no_trigger",
         "skip",
-        lambda s: not s.text or s.text.endswith("?") or not (s.future_lead or s.has(TRIGGERS)),
+        lambda s: not s.text or s.text.endswith("?") or not (s.future_lead or admits(s.text)),
         "a question, or no word a promise or reference is made with",
         misses=("Ik zal u voor de zomer informeren over de pilots.",),
         hits=("Zal de minister de Kamer informeren over de pilots?", "Het weer was goed."),
+    ),
+    Rule(
+        "answers_request",
+        "reference",
+        lambda s: _about_a_request(s) and _acts_now(s) and not s.has(_EXPLICIT_NEW),
+        "this letter answers a request or the questions of the Kamer, a committee or a member",
+        confidence=0.8,
+        kind="fulfilment",
+        hits=(
+            "Naar aanleiding van het verzoek van de vaste commissie voor Financiën stuur ik u "
+            "hierbij een reactie op het rapport.",
+            "Hiermee kom ik tegemoet aan het verzoek van het lid Jansen om een kostenoverzicht.",
+            "In deze nota gaat de regering in op de vragen van de leden van de fracties.",
+        ),
+        misses=("Naar aanleiding van het verzoek van de commissie zal ik u in mei informeren.",),
     ),
     Rule(
         "members_ask",
@@ -849,18 +989,14 @@ RULES: tuple[Rule, ...] = (
         misses=("Ter uitvoering van de motie-Pietersen zal ik u in juni informeren.",),
     ),
     Rule(
-        "answers_request",
+        "disposes_of_items",
         "reference",
-        lambda s: _about_a_request(s) and _acts_now(s),
-        "this letter answers a request of the Kamer, a committee or a member",
-        confidence=0.8,
+        lambda s: s.has(_DISPOSES) and not s.future and not s.has(_BEFORE_NOW),
+        "this letter disposes of promises, moties or requests (afgedaan, tegemoetgekomen)",
+        confidence=0.7,
         kind="fulfilment",
-        hits=(
-            "Naar aanleiding van het verzoek van de vaste commissie voor Financiën stuur ik u "
-            "hierbij een reactie op het rapport.",
-            "Hiermee kom ik tegemoet aan het verzoek van het lid Jansen om een kostenoverzicht.",
-        ),
-        misses=("Naar aanleiding van het verzoek van de commissie zal ik u in mei informeren.",),
+        hits=("In de bijlage staan de moties en toezeggingen die met dit voorstel zijn afgedaan.",),
+        misses=("Over moties en toezeggingen wordt jaarlijks gerapporteerd.",),
     ),
     Rule(
         "meets_legal_duty",
@@ -875,7 +1011,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "is_promised_report",
         "reference",
-        lambda s: s.has(_THIS_LETTER_REPORTS) and s.has(_IS_A_REPORT) and _acts_now(s),
+        lambda s: (
+            (s.has(_THIS_LETTER_REPORTS) or s.has(_HERE_NOW))
+            and s.has(_IS_A_REPORT)
+            and s.has(_REPORT_ACT)
+            and _acts_now(s)
+        ),
         "this letter is itself a (progress) report the Kamer was promised",
         confidence=0.7,
         kind="fulfilment",
@@ -1084,9 +1225,24 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "points_to_earlier_letter",
+        "reference",
+        lambda s: s.has(_POINTS_BACK) and not s.future and not s.has(_WITHIN_THIS_LETTER),
+        "points back at an earlier letter or answer to the Kamer",
+        confidence=0.6,
+        kind="reference",
+        hits=(
+            "Voor de cijfers verwijs ik naar de Kamerbrief van 3 mei over de pilots.",
+            "In de brief van 12 april jl. is aangegeven dat de planning vier jaar opschuift.",
+            "Mijn ambtsvoorganger heeft u in maart een beleidsreactie op het advies gestuurd.",
+            "U heeft in januari een voortgangsbrief over de aanpak ontvangen.",
+        ),
+        misses=("In de brief van juni zal ik uw Kamer informeren over de vertraging.",),
+    ),
+    Rule(
         "informed_before",
         "skip",
-        lambda s: not s.future and bool(_PAST_INFORMED.search(s.unbracketed)),
+        lambda s: not s.future and s.has(_PAST_INFORMED, unbracketed=True),
         "the Kamer was informed before",
         hits=("In 2019 bent u per brief geïnformeerd over de pilot.",),
         misses=("U wordt in juni geïnformeerd over de pilot.",),
@@ -1145,14 +1301,18 @@ RULES: tuple[Rule, ...] = (
         "commitment",
         lambda s: (
             s.addresses
-            and (s.future or (s.has(_COMES_OR_GOES) and (s.dated or s.has(_COMING_DOCUMENT))))
+            and (
+                s.future
+                or s.has(_COMES_OR_GOES)
+                or (s.has(_PRESENT_PASSIVE) and (s.dated or s.has(_COMING_DOCUMENT)))
+            )
         ),
         "a coming document will address a subject: in de brief zal ik ingaan op",
         confidence=0.65,
         hits=("In de voortgangsbrief van juni zal het kabinet ingaan op de kosten.",),
         misses=(
             "In de bijgevoegde voortgangsbrief komt de kostenraming aan de orde.",
-            "Dit onderwerp komt ook aan de orde in de Azië-strategie.",
+            "In het rapport wordt ingegaan op de kostenraming.",
         ),
     ),
     Rule(
@@ -1225,6 +1385,18 @@ RULES: tuple[Rule, ...] = (
         confidence=0.55,
         hits=("Daarbij zal ook het advies van de Raad van State worden meegenomen.",),
         misses=("Daarbij zal ook het advies door de gemeenten worden meegenomen.",),
+    ),
+    Rule(
+        "passive_act_dated",
+        "commitment",
+        lambda s: s.dated and s.has(_PASSIVE_ACT) and not s.past and not s.has(_BY_OTHERS),
+        "a government act in the present passive, with a time: wordt in 2024 ingevoerd",
+        confidence=0.5,
+        hits=("De nieuwe regeling wordt in 2024 ingevoerd.",),
+        misses=(
+            "De nieuwe regeling wordt door de gemeenten in 2024 ingevoerd.",
+            "In 2025 wordt de wet geëvalueerd door het WODC.",
+        ),
     ),
     Rule(
         "firm_intention_dated",
@@ -1301,6 +1473,64 @@ FALLBACKS: tuple[Rule, ...] = (
     ),
 )
 RULES_BY_NAME = {rule.name: rule for rule in (*RULES, *VETOES, *FALLBACKS)}
+# (a cheap word gate, the pattern it lets through): the pattern cannot match without its gate,
+# so testing the gate first spares most sentences the pattern (Sentence.has uses them too)
+WEAK_NEEDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(gate, re.IGNORECASE), pattern)
+    for gate, pattern in (
+        (r"\b(?:wordt|worden)\b", _PASSIVE_ACT),
+        (
+            r"\b(?:ingaan|ingegaan|in\s+op|orde|toelicht\w*|toegelicht|uiteen\w*|behandel\w*|"
+            r"meenemen|meegenomen|opnemen|opgenomen|schets\w*|geschetst|betrokken)\b",
+            _DOCUMENT_ADDRESSES,
+        ),
+        (r"\b(?:volgt|volgen|verschijnt|verschijnen|komt\s+er)\b", _DOCUMENT_FOLLOWS),
+        (r"\b(?:laat|laten|volg|volgen|volgt|neem|nemen|neemt)\b", _COMMISSIONS_WORK),
+        (r"\b(?:verzoek|vragen|beantwoord\w*|inbreng|verslag)\b", _ANSWERS_A_REQUEST),
+        (r"artikel|\bwettelijk", _LEGAL_DUTY),
+        (r"\b(?:hoogte|horen|informeren|inlichten|geïnformeerd|ingelicht)\b", _KEEPS_INFORMED),
+        (
+            r"brief|schrijven|antwoord|memorie|nota\b|rapportage|reactie|geïnformeerd|verwij|"
+            r"voorganger",
+            _POINTS_BACK,
+        ),
+        (r"[Mm]otie", _MOTIE),
+        (r"\b(?:verzocht|gevraagd|verzoekt|vraagt|vroeg|vroegen)\b", _REQUEST),
+        (r"\b(?:afgedaan|afgehandeld|uitgevoerd|afdoen|tegemoet\w*|ingevuld)\b", _DISPOSES),
+    )
+)
+
+_KAMER_GATE = r"\b(?:u|uw|kamers?|parlement)\b"
+_GATES: dict[re.Pattern[str], re.Pattern[str]] = {
+    pattern: gate
+    for gate, pattern in (
+        *WEAK_NEEDS,
+        *(
+            (re.compile(gate, re.IGNORECASE), pattern)
+            for gate, pattern in (
+                (r"\b(?:heb|hebben|heeft)\b", _REPORTED_PROMISE),
+                (r"\b(?:heb|hebben|heeft)\b", _REPORTED_PLAN),
+                (r"\bzoals\b", _AS_TOLD),
+                (r"\b(?:herhaal|herhalen|wederom|nogmaals|opnieuw)\b", _RESTATED),
+                (r"toegezegd|toezeg|gestand", _NAMES_PROMISE),
+                (r"aangekondigd|beloofd|afgesproken", _AS_ANNOUNCED),
+                (r"gestand|toezeg|toegezegd", _FULFILS),
+                (_KAMER_GATE, _SEND_KAMER),
+                (_KAMER_GATE + r"|terug", _INFORM_KAMER),
+                (r"\b(?:zal|zullen|ga|gaat|gaan)\b", _GOV_FUTURE),
+            )
+        ),
+    )
+}
+
+
+def admits(sentence: str) -> bool:
+    """The cheap pre-filter: whether a sentence can be a commitment or a reference at all."""
+    if TRIGGERS.search(sentence):
+        return True
+    if not WEAK_TRIGGERS.search(sentence):
+        return False
+    return any(gate.search(sentence) and pattern.search(sentence) for gate, pattern in WEAK_NEEDS)
 
 
 def _vetoed(rule: Rule, s: Sentence) -> Rule | None:

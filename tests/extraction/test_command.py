@@ -93,3 +93,26 @@ def test_cp1252_file_is_read(tmp_path: Path) -> None:
     assert err == ""
     assert result["letter"]["date"] == "2022-10-03"
     assert result["commitments"][0]["due"] == "2023-07-01"
+
+
+def test_every_item_in_the_json_says_which_rule_proposed_it() -> None:
+    from commitments.extraction import LEARNED, RESTATES
+    from commitments.extraction.detection import ANSWERS, RULES_BY_NAME
+
+    paths = sorted(LETTERS.glob("*.txt"))
+    out, _ = run(*map(str, paths), "--json")
+    results = json.loads(out)
+    assert len(results) == len(paths)
+    items = 0
+    for result in results:
+        for item in result["commitments"]:
+            # LEARNED: the learned layer's own proposals (commitments/extraction/learned.py)
+            assert item["rule"] == LEARNED or RULES_BY_NAME[item["rule"]].outcome == "commitment"
+            items += 1
+        for item in result["fulfilments"]:
+            assert item["rule"] in (RESTATES, LEARNED) or (
+                RULES_BY_NAME[item["rule"]].outcome == "reference"
+            )
+            assert item["answers"] in ANSWERS, item
+            items += 1
+    assert items > 50

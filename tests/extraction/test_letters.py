@@ -32,6 +32,8 @@ def test_ocw_letter() -> None:
         "Verder zeg ik toe dat ik de sc",
         "Over de uitkomsten van het ove",
         "Zodra de resultaten van dat on",
+        # a government act in the present passive with a date ahead (issue 8, recall first)
+        "De subsidieregeling voor zij-i",
     }
     assert found["Ik zal uw Kamer in het najaar "].due == dt.date(2023, 12, 20)
     assert found["Ik stuur u uiterlijk 1 juni de"].kind == "send_document"
@@ -54,7 +56,14 @@ def test_eerste_kamer_letter() -> None:
     ]
     assert result.commitments[1].actor == "Staatssecretaris van Justitie en Veiligheid"
     assert result.commitments[3].due == dt.date(2024, 5, 23)
-    assert [r.kind for r in result.fulfilments] == ["reference", "fulfilment", "reference"]
+    # the last one points back at an earlier letter's plan (GUIDELINES section 2, issue 8)
+    assert [r.kind for r in result.fulfilments] == [
+        "reference",
+        "fulfilment",
+        "reference",
+        "reference",
+    ]
+    assert result.fulfilments[3].rule == "points_to_earlier_letter"
     # "Zoals toegezegd zal ik ..." is a reference that carries its deadline
     assert result.fulfilments[2].due == dt.date(2024, 9, 30)
 
@@ -100,7 +109,7 @@ def test_empty_text() -> None:
 def test_crlf_and_form_feed_offsets_stay_exact() -> None:
     text = load("ocw_tweede_kamer.txt").replace("\n", "\r\n").replace("Pagina 1 van 2", "\f")
     result = extract(text)
-    assert len(result.commitments) == 6
+    assert len(result.commitments) == 7
     for item in [*result.commitments, *result.fulfilments]:
         assert text[item.start : item.end] == item.quote
         if item.deadline_phrase:

@@ -1,6 +1,11 @@
 """Issue 8, "What went wrong, by kind": one sentence of our own per kind, through the whole
 per-sentence pipeline (a letter dated 15 March 2022), and whole letters where the kind is about
-the letter (a committee clerk's letter, the app-side quote and hyphen problems)."""
+the letter (a committee clerk's letter, the app-side quote and hyphen problems).
+
+Not here: the issue also names "Nederlandse militairen zullen ..." and "komt aan de orde in de
+Afrikastrategie" as false proposals, but the seed labels of fixtures/letters/ (from the
+guidelines) count both as commitments; recall first, so they stay proposed (test_detection).
+"""
 
 from __future__ import annotations
 
@@ -58,10 +63,8 @@ def test_missed_phrasings_are_commitments(sentence: str) -> None:
         "Uw Kamer ontvangt jaarlijks de voortgangsrapportage over het programma.",
         # an assumption about others
         "Ik ga ervan uit dat de sector dit zelf oppakt.",
-        # a deployment by soldiers is not a promise by the government to the Kamer
-        "Nederlandse militairen zullen tot eind 2024 deelnemen aan de missie in Irak.",
-        # an existing document that covers a subject
-        "Dit onderwerp komt aan de orde in de Azië-strategie.",
+        # an existing document that covers a subject, in the present passive
+        "In het jaarverslag wordt ingegaan op de kosten van de regeling.",
     ],
 )
 def test_false_hits_are_not_commitments(sentence: str) -> None:
