@@ -87,6 +87,8 @@ ORDERINGS = {
     "-made": ("made_on", "desc"),
     "number": ("number", "asc"),
     "-number": ("number", "desc"),
+    "-confidence": ("confidence", "desc"),
+    "confidence": ("confidence", "asc"),
 }
 ORDERING_CHOICES = [
     ("due", _("due date, soonest first")),
@@ -95,6 +97,8 @@ ORDERING_CHOICES = [
     ("made", _("date made, oldest first")),
     ("number", _("number, ascending")),
     ("-number", _("number, descending")),
+    ("-confidence", _("confidence, highest first")),
+    ("confidence", _("confidence, lowest first")),
 ]
 
 
@@ -141,6 +145,16 @@ class CommitmentFilter(filters.FilterSet):
     )
     kind = filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices)
     review = filters.ChoiceFilter(label=_("Review"), choices=Review.choices)
+    # the extractor's calibrated confidence: of proposals at 0.8 or more, about 8 in 10 are right;
+    # commitments entered by hand or from a register have none and drop out of this filter
+    min_confidence = filters.NumberFilter(
+        field_name="confidence",
+        lookup_expr="gte",
+        label=_("Minimum confidence"),
+        min_value=0,
+        max_value=1,
+        widget=forms.NumberInput(attrs={"step": "0.05", "min": "0", "max": "1"}),
+    )
     # A number, not a choice of every letter: an unknown letter is an empty list, not an error.
     letter = filters.NumberFilter(
         field_name="letter_id", widget=forms.HiddenInput, label=_("Source letter"), min_value=1

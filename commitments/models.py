@@ -297,6 +297,8 @@ class Commitment(models.Model):
             # "newest first" under the two filters staff use most (status, ministry)
             models.Index(fields=["status", "made_on", "id"], name="cm_status_made_id"),
             models.Index(fields=["ministry", "made_on", "id"], name="cm_ministry_made_id"),
+            # the list sorted by the extractor's confidence
+            models.Index(fields=["confidence", "id"], name="cm_confidence_id"),
             # Serves CommitmentQuerySet.overdue() (pages, filters, digests).
             models.Index(
                 fields=["due_date", "id"],

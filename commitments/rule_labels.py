@@ -51,6 +51,9 @@ RULE_LABELS: dict[str, Promise] = {
     "commissions_work": _(
         "the government has work done or takes advice over (“I will have it looked into”)"
     ),
+    "learned_model": _(
+        "no hand rule: the learned model, trained on the labelled letters, found it likely"
+    ),
 }
 
 

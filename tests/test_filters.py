@@ -118,3 +118,37 @@ def test_letters_list_counts_commitments_and_open_ones_per_letter(client):
     }
     assert rows[letter.pk] == (2, 1)
     assert sorted(rows.values()) == [(0, 0), (2, 1)]
+
+
+def test_minimum_confidence_keeps_proposals_at_or_above_it():
+    CommitmentFactory(number="low", confidence=0.35)
+    CommitmentFactory(number="edge", confidence=0.8)
+    CommitmentFactory(number="high", confidence=0.97)
+    CommitmentFactory(number="by-hand", confidence=None)
+    assert numbers({"min_confidence": "0.8"}) == {"edge", "high"}
+    assert numbers({}) == {"low", "edge", "high", "by-hand"}
+
+
+def test_minimum_confidence_out_of_range_is_an_error():
+    filterset = filter_commitments({"min_confidence": "1.5"})
+    assert not filterset.is_valid()
+    assert "min_confidence" in filterset.errors
+
+
+def test_list_sorts_by_confidence_highest_first_with_none_last(client):
+    CommitmentFactory(number="mid", confidence=0.6)
+    CommitmentFactory(number="none", confidence=None)
+    CommitmentFactory(number="high", confidence=0.95)
+    CommitmentFactory(number="low", confidence=0.2)
+    response = client.get(reverse("commitments:list"), {"order": "-confidence"})
+    assert [c.number for c in response.context["commitments"]] == ["high", "mid", "low", "none"]
+    response = client.get(reverse("commitments:list"), {"order": "confidence"})
+    assert [c.number for c in response.context["commitments"]] == ["low", "mid", "high", "none"]
+    assert "betrouwbaarheid 0,95" in response.content.decode()
+
+
+def test_list_filters_by_minimum_confidence(client):
+    CommitmentFactory(number="low", confidence=0.3)
+    CommitmentFactory(number="high", confidence=0.9)
+    response = client.get(reverse("commitments:list"), {"min_confidence": "0.5"})
+    assert [c.number for c in response.context["commitments"]] == ["high"]

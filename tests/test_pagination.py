@@ -62,7 +62,9 @@ def test_list_pages_through_next_links(client):
     assert second.context["page"].next_cursor is None
 
 
-@pytest.mark.parametrize("order", ["number", "-number", "made", "-made", "-due"])
+@pytest.mark.parametrize(
+    "order", ["number", "-number", "made", "-made", "-due", "-confidence", "confidence"]
+)
 def test_every_sort_order_pages_through_all_rows(client, order, monkeypatch):
     monkeypatch.setattr("commitments.views.commitments.PAGE_SIZE", 2)
     for i in range(7):
@@ -70,6 +72,7 @@ def test_every_sort_order_pages_through_all_rows(client, order, monkeypatch):
             number=f"TZ-2024-{i:04d}",
             made_on=dt.date(2024, 1, 1 + i % 3),
             due_date=None if i == 3 else dt.date(2024, 5, 1 + i),
+            confidence=None if i == 5 else round(0.3 + 0.1 * (i % 4), 2),
         )
     seen, query, pages = [], f"order={order}", 0
     for _ in range(10):

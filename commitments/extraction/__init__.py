@@ -127,6 +127,8 @@ _LEAD_IN = re.compile(
 )
 # The rule name of a sentence that repeats a promise made earlier in the same letter.
 RESTATES = "restates_this_letter"
+# the `rule` of an item no hand rule proposed and the learned layer added (learned.py)
+LEARNED = "learned_model"
 # Restating an earlier promise of this letter: share this much of the smaller topic.
 _RESTATEMENT_OVERLAP = 0.5
 
@@ -268,41 +270,80 @@ _INVERTED_START = re.compile(
 )
 
 
-def _restates(
+def _repeats(
+    promise: _Promise,
     topic: set[str],
     due: dt.date | None,
     phrase: str | None,
-    earlier: list[_Promise],
-    own_topic: set[str] | None = None,
-    sentence_index: int = -1,
-    kind: str | None = None,
-) -> _Promise | None:
-    """The earlier promise of this letter that a sentence repeats, if any.
+    own_topic: set[str] | None,
+    sentence_index: int,
+    kind: str | None,
+) -> bool:
+    """Whether a sentence repeats one earlier promise of this letter.
 
     own_topic: the sentence's words without the sentence before it, against which the promise of
     that very sentence before is compared (an anaphor borrows that sentence's topic wholesale).
     """
-    for promise in earlier:
-        if kind == "inform" and promise.kind == "action":
-            continue  # informing the Kamer about an act is a second promise, not the act again
-        words = topic
-        if own_topic is not None and promise.sentence_index == sentence_index - 1:
-            words = own_topic
-        if due is not None and promise.due is not None and abs((due - promise.due).days) > 31:
-            continue
-        same_deadline = (
-            phrase is not None
-            and promise.phrase is not None
-            and due is not None
-            and _SPACE_RUN.sub(" ", phrase.lower()) == _SPACE_RUN.sub(" ", promise.phrase.lower())
-        )
-        if same_deadline and promise.topic & words:
-            return promise
-        if len(promise.topic) >= 1 and len(words) >= 1:
-            shared = len(promise.topic & words)
-            if shared >= 1 and shared / min(len(promise.topic), len(words)) >= _RESTATEMENT_OVERLAP:
+    if kind == "inform" and promise.kind == "action":
+        return False  # informing the Kamer about an act is a second promise, not the act again
+    words = topic
+    if own_topic is not None and promise.sentence_index == sentence_index - 1:
+        words = own_topic
+    if due is not None and promise.due is not None and abs((due - promise.due).days) > 31:
+        return False
+    same_deadline = (
+        phrase is not None
+        and promise.phrase is not None
+        and due is not None
+        and _SPACE_RUN.sub(" ", phrase.lower()) == _SPACE_RUN.sub(" ", promise.phrase.lower())
+    )
+    shared = len(promise.topic & words)
+    if same_deadline and shared:
+        return True
+    return shared >= 1 and shared / min(len(promise.topic), len(words)) >= _RESTATEMENT_OVERLAP
+
+
+# A word shared by this many earlier promises of one letter no longer brings more of them in as
+# candidates: a restatement always shares a topic word, so only promises sharing one are compared,
+# and the cap keeps a letter of thousands of promises linear. Real letters stay far below it.
+_POSTINGS_CAP = 64
+
+
+class _Promises:
+    """The letter's promises so far, indexed by topic word."""
+
+    def __init__(self) -> None:
+        self.items: list[_Promise] = []
+        self.postings: dict[str, list[int]] = {}
+        self.comparisons = 0  # promises compared so far (a test holds this linear)
+
+    def add(self, promise: _Promise) -> None:
+        number = len(self.items)
+        self.items.append(promise)
+        for word in promise.topic:
+            posting = self.postings.setdefault(word, [])
+            if len(posting) < _POSTINGS_CAP:
+                posting.append(number)
+
+    def restated_by(
+        self,
+        topic: set[str],
+        due: dt.date | None,
+        phrase: str | None,
+        own_topic: set[str] | None = None,
+        sentence_index: int = -1,
+        kind: str | None = None,
+    ) -> _Promise | None:
+        """The earliest promise of this letter that a sentence repeats, if any."""
+        candidates: set[int] = set()
+        for word in topic:
+            candidates.update(self.postings.get(word, ()))
+        for number in sorted(candidates):
+            self.comparisons += 1
+            promise = self.items[number]
+            if _repeats(promise, topic, due, phrase, own_topic, sentence_index, kind):
                 return promise
-    return None
+        return None
 
 
 def _decide(
@@ -347,18 +388,52 @@ def _from_the_kamer(text: str) -> bool:
     )
 
 
-def extract(text: str) -> Extraction:
-    """Find the letter's metadata, its new commitments and its references to earlier ones."""
+@dataclass
+class RulesPass:
+    """What the hand rules made of a letter, sentence by sentence (the learned layer's input)."""
+
+    letter: LetterMeta
+    speaker: str | None
+    cleaned: CleanText
+    spans: list[tuple[int, int]]
+    commitments: list[FoundCommitment]
+    references: list[FoundReference]
+    # sentence index -> the rules' decision: category, kind, confidence, restates, item
+    decisions: dict[int, dict[str, Any]]
+    # sentence index -> the time phrases found in it (only sentences past the cheap filter)
+    deadlines: dict[int, list[Deadline]]
+
+
+def extract(text: str, use_model: bool = True) -> Extraction:
+    """Find the letter's metadata, its new commitments and its references to earlier ones.
+
+    The hand rules decide first; the learned layer (model.json, when present) then gives every
+    item a calibrated confidence and may add commitments the rules missed.
+    """
+    rules = rules_pass(text)
+    if use_model:
+        from .learned import apply_model
+
+        return apply_model(text, rules)
+    return Extraction(rules.letter, rules.commitments, rules.references)
+
+
+def rules_pass(text: str) -> RulesPass:
+    """The hand rules over every sentence of a letter."""
     letter = parse_metadata(text)
-    if _from_the_kamer(text):
-        return Extraction(letter)
     speaker = letter.signatories[0].office if letter.signatories else None
     cleaned: CleanText = clean(text)
+    if _from_the_kamer(text):
+        # no sentences at all, so the learned layer proposes nothing in it either
+        return RulesPass(letter, speaker, cleaned, [], [], [], {}, {})
     commitments: list[FoundCommitment] = []
     references: list[FoundReference] = []
-    promises: list[_Promise] = []
+    promises = _Promises()
     previous_sentence = ""
-    for index, (clean_start, clean_end) in enumerate(split_sentences(cleaned.text)):
+    decisions: dict[int, dict[str, Any]] = {}
+    found_deadlines: dict[int, list[Deadline]] = {}
+    spans = split_sentences(cleaned.text)
+    for index, (clean_start, clean_end) in enumerate(spans):
         # a PDF's text layer splits a word before its diaeresis: "ge ïnformeerd"
         sentence = _SPACE_RUN.sub(" ", cleaned.text[clean_start:clean_end])
         sentence = _SPLIT_DIAERESIS.sub(r"\1\2", sentence)
@@ -369,6 +444,7 @@ def extract(text: str) -> Extraction:
             continue  # cheap filter first: the date grammar is the slow part
         raw_sentence = cleaned.text[clean_start:clean_end]
         analysis, deadlines = _decide(sentence, raw_sentence, letter.date, speaker)
+        found_deadlines[index] = deadlines
         if analysis.category is None:
             continue
         start, end = cleaned.original_span(clean_start, clean_end)
@@ -403,8 +479,9 @@ def extract(text: str) -> Extraction:
                     analysis.answers or "toezegging",
                 )
             )
+            decisions[index] = _decision(analysis, references[-1], restates=False)
             continue
-        earlier = _restates(topic, due, phrase, promises, own_topic, index, analysis.kind)
+        earlier = promises.restated_by(topic, due, phrase, own_topic, index, analysis.kind)
         if earlier is not None:
             references.append(
                 FoundReference(
@@ -420,8 +497,9 @@ def extract(text: str) -> Extraction:
                     "toezegging",
                 )
             )
+            decisions[index] = _decision(analysis, references[-1], restates=True)
             continue
-        promises.append(_Promise(topic, due, phrase, action, index, analysis.kind))
+        promises.add(_Promise(topic, due, phrase, action, index, analysis.kind))
         commitments.append(
             FoundCommitment(
                 quote,
@@ -436,4 +514,18 @@ def extract(text: str) -> Extraction:
                 analysis.rule or "",
             )
         )
-    return Extraction(letter, commitments, references)
+        decisions[index] = _decision(analysis, commitments[-1], restates=False)
+    return RulesPass(
+        letter, speaker, cleaned, spans, commitments, references, decisions, found_deadlines
+    )
+
+
+def _decision(analysis: Any, item: Any, restates: bool) -> dict[str, Any]:
+    return {
+        "category": analysis.category,
+        "kind": analysis.kind or "",
+        "confidence": analysis.confidence,
+        "rule": item.rule,
+        "restates": restates,
+        "item": item,
+    }

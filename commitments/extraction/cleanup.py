@@ -72,7 +72,16 @@ _FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,2})\s+\S")
 # A footnote number glued to the word or punctuation it annotates: "rapport (in bijlage)1 gaat".
 _FOOTNOTE_MARKER = re.compile(r"(?<=[a-zà-ÿ\)\.»”’\"',;:])(\d{1,2})(?=[\s,.;:)]|$)")
 _NO_JOIN_WORDS = {"en", "of", "tot", "noch", "dan", "als"}
-_WORD_TAIL = re.compile(r"(\w+)-$")
+# the word character before a line's final hyphen; matched at one position, not searched, so a
+# long line of word characters costs nothing (a search for r"(\w+)-$" is quadratic in its length)
+_WORD_BEFORE_HYPHEN = re.compile(r"\w")
+
+
+def _word_tail(body: str) -> str | None:
+    """The last character of the word a line ends in when it ends "<word>-", else None."""
+    if len(body) < 2 or body[-1] != "-" or not _WORD_BEFORE_HYPHEN.match(body, len(body) - 2):
+        return None
+    return body[-2]
 
 
 @dataclass(frozen=True)
@@ -293,13 +302,13 @@ def clean(original: str) -> CleanText:
         join_next = False
         end_of_body = len(body)
         next_line = kept[position + 1][1].lstrip() if position + 1 < len(kept) else ""
-        tail = _WORD_TAIL.search(body)
+        tail = _word_tail(body)
         if tail and next_line[:1].islower():
             next_word = re.match(r"[\w']+", next_line)
             if next_word and next_word.group(0).lower() not in _NO_JOIN_WORDS:
                 join_next = True
                 # "Neder-\nlandse" -> "Nederlandse"; "VN-\nmissie" keeps its hyphen
-                if not tail.group(1)[-1].isupper() and not tail.group(1)[-1].isdigit():
+                if not tail.isupper() and not tail.isdigit():
                     end_of_body -= 1
         _add_line(builder, body[:end_of_body], body_start, footnotes)
     return builder.build()

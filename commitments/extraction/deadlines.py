@@ -612,17 +612,18 @@ _BOUND = re.compile(r"uiterlijk\b", re.IGNORECASE)
 def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline]:
     """Every forward-looking time phrase in text, most specific first, without overlaps."""
     found: list[tuple[int, int, int, Deadline]] = []
-    # spans of backward or reference dates: no shorter phrase inside them may count either
-    blocked: list[tuple[int, int]] = []
+    # characters of backward or reference dates: no shorter phrase inside them may count either
+    # (a mask, so the test costs the phrase's length and not the number of phrases found so far)
+    blocked = bytearray(len(text))
     for rule in RULES:
         for match in rule.pattern.finditer(text):
             start, end = match.span()
             while end > start and text[end - 1].isspace():
                 end -= 1
-            if end <= start or any(start < b_end and b_start < end for b_start, b_end in blocked):
+            if end <= start or blocked.find(1, start, end) != -1:
                 continue
             if _is_backward(text, start, end):
-                blocked.append((start, end))
+                blocked[start:end] = b"\x01" * (end - start)
                 continue
             if rule.width_days <= 10 and _REFERENCE_BEFORE.search(text[max(0, start - 25) : start]):
                 # dates of documents and meetings ("brief van 7 oktober"), not deadlines
@@ -632,7 +633,7 @@ def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline
                     r"\b(?:a\.?s\.?|aanstaande)$", match.group(0).strip(), re.IGNORECASE
                 )
                 if phrase_word not in ("op", "uiterlijk", "voor", "vóór", "per") and not ahead:
-                    blocked.append((start, end))
+                    blocked[start:end] = b"\x01" * (end - start)
                     continue
             try:
                 due = rule.resolve(match, reference)
@@ -648,7 +649,7 @@ def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline
             ):
                 # an explicit period already past is not a deadline, nor is a part of it
                 # ("op 4 februari 2014" in a letter of 6 February is not "februari 2014")
-                blocked.append((start, end))
+                blocked[start:end] = b"\x01" * (end - start)
                 continue
             found.append(
                 (rule.width_days, start, end, Deadline(text[start:end], start, end, due, rule.kind))
@@ -656,10 +657,14 @@ def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline
     # longest phrase first among equals, so "eind januari 2024" beats "januari 2024"
     found.sort(key=lambda item: (item[1], -(item[2] - item[1])))
     kept: list[tuple[int, int, int, Deadline]] = []
+    # in order of start, a phrase overlaps a kept one exactly when it starts before the
+    # furthest end kept so far
+    kept_end = -1
     for item in found:
-        if any(item[1] < other[2] and other[1] < item[2] for other in kept):
+        if item[1] < kept_end:
             continue
         kept.append(item)
+        kept_end = max(kept_end, item[2])
     # "zo spoedig mogelijk, maar uiterlijk in het eerste kwartaal": the stated bound comes first
     # and a vague span ("de komende periode") yields to a named time in the same sentence
     kept.sort(

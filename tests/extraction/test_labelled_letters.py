@@ -51,7 +51,9 @@ FLOORS = {
     "unseen_batch_B1": (0.71, 1.0, 1.0, 0.64),
     "unseen_batch_B2": (0.8, 1.0, 1.0, 0.72),
     "unseen_batch_C1": (1.0, 1.0, 1.0, 0.92),
-    "unseen_batch_C2": (0.83, 0.6, 1.0, 0.89),
+    # the learned layer adds references the rules pass over (recall first, better over all sets
+    # in cross-validation); in C2 one of those is wrong: 0.89 -> 0.87
+    "unseen_batch_C2": (0.83, 0.6, 1.0, 0.87),
     "unseen_batch_C3": (0.85, 0.66, 1.0, 0.6),
 }
 
