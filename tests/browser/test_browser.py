@@ -390,7 +390,7 @@ def test_accessibility_wcag_aa_with_axe(site, page, data, analyst_user):
 
 
 def test_confirm_and_reject_proposed_links(site, page, data, analyst_user):
-    from commitments.linking import statement_propose
+    from commitments.services import statement_propose
     from commitments.models import Statement
 
     later = data["later"]
@@ -406,7 +406,7 @@ def test_confirm_and_reject_proposed_links(site, page, data, analyst_user):
         for n in range(2)
     ]
     for statement in statements:
-        statement_propose(statement, kept, 0.7)
+        statement_propose(statement=statement, commitment=kept, score=0.7)
     login(page, site, "analist")
     page.goto(f"{site}{kept.get_absolute_url()}")
     expect(page.locator("ol.timeline .proposal").first).to_contain_text("nog niet bevestigd")
