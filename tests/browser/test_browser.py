@@ -390,8 +390,8 @@ def test_accessibility_wcag_aa_with_axe(site, page, data, analyst_user):
 
 
 def test_confirm_and_reject_proposed_links(site, page, data, analyst_user):
-    from commitments.services import statement_propose
     from commitments.models import Statement
+    from commitments.services import statement_propose
 
     later = data["later"]
     kept = data["kept"]
