@@ -30,7 +30,7 @@ FILL_SQL = """
 INSERT INTO commitments_commitment
   (number, quote, text, actor, ministry, committee, made_to, kind, deadline_phrase, due_date,
    made_on, status, review, origin, register_status_seen, edited, version, created_at,
-   updated_at, confidence)
+   updated_at, confidence, rule)
 SELECT
   'TZ-' || (2000 + i %% 25) || '-' || lpad(i::text, 7, '0'),
   'Ik zal uw Kamer voor de zomer informeren over onderwerp ' || i || '.',
@@ -46,7 +46,7 @@ SELECT
   DATE '2000-01-01' + (i %% 9400),
   (ARRAY['open','open','open','fulfilled','partly_fulfilled','withdrawn'])[1 + i %% 6],
   (ARRAY['proposed','confirmed','confirmed','rejected'])[1 + i %% 4],
-  'extracted', '', false, 1, now(), now(), 0.8
+  'extracted', '', false, 1, now(), now(), 0.8, ''
 FROM generate_series(1, %(rows)s) AS i
 """
 

@@ -85,13 +85,13 @@ def fill(rows: int, today: dt.date) -> int:
             INSERT INTO commitments_commitment
               (number, quote, text, actor, ministry, committee, made_to, kind, deadline_phrase,
                due_date, made_on, status, review, origin, register_status_seen, edited, version,
-               created_at, updated_at)
+               created_at, updated_at, rule)
             SELECT 'TZ-B-' || g, 'Ik zal uw Kamer informeren.', 'Informeren ' || g, 'Minister',
                    'Ministerie ' || (g %% 12), '', '', 'inform', '',
                    %s::date + ((g %% 1095) - 547), %s::date - 600,
                    CASE WHEN g %% 10 = 0 THEN 'fulfilled' ELSE 'open' END,
                    CASE WHEN g %% 3 = 0 THEN 'proposed' ELSE 'confirmed' END,
-                   'extracted', '', false, 1, now(), now()
+                   'extracted', '', false, 1, now(), now(), ''
             FROM generate_series(1, %s) g
             """,
             [today, today, rows],

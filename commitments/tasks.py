@@ -3,6 +3,7 @@ retry policy. The beat schedule in settings names them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import random
 
@@ -100,3 +101,14 @@ def sync_tk_task() -> dict[str, int | str]:
         "register": run.register_created,
         "failed": run.failed,
     }
+
+
+# idempotent: counts only when the data changed since the overview was last counted
+@shared_task(acks_late=True)
+def refresh_overview_task(params: dict[str, list[str]] | None = None, day: str = "") -> bool:
+    from django.utils import timezone
+
+    from .overview import refresh_overview_for
+
+    today = dt.date.fromisoformat(day) if day else timezone.localdate()
+    return refresh_overview_for(params or {}, today)

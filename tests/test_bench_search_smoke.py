@@ -43,5 +43,10 @@ def test_bench_search_smoke():
     assert common["letters"] == 400
     assert set(result["cases"]) == {
         f"{page} ?q={word}" for page in ("list", "search", "letters") for word in ("rare", "common")
-    } | {"overview /", "overview / uncached"}
+    } | {
+        "overview /",
+        "overview / after a change",
+        "overview / first ever",
+        "overview: worker's count",
+    }
     assert all(case["p95_ms"] >= case["p50_ms"] > 0 for case in result["cases"].values())

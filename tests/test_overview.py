@@ -109,3 +109,49 @@ def test_the_numbers_follow_every_change_though_cached(client, varied):
     Commitment.objects.filter(pk=row.pk).update(status=Status.FULFILLED)
     Event.objects.bulk_create([Event(commitment=row, kind=EventKind.FULFILLED, at=NOW)])
     assert headline() == [7, 4, 2, 3]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_after_a_change_the_last_numbers_are_served_while_a_worker_counts(varied):
+    from commitments.overview import build_overview, refresh_overview_for
+
+    queued: list[tuple[dict, dt.date]] = []
+
+    def overview(params: dict[str, list[str]]):
+        query = QueryDict(mutable=True)
+        for name, values in params.items():
+            query.setlist(name, values)
+        filtered = filter_commitments(query).qs
+        return build_overview(filtered, params, TODAY, refresh=lambda p, d: queued.append((p, d)))
+
+    first = overview({})
+    assert [f.value for f in first.headline] == [7, 4, 2, 2]
+    assert not first.stale and first.computed_at == NOW and queued == []
+    CommitmentFactory(span_start=None, span_end=None, due_date=days(3))
+    served = overview({})
+    assert served.stale and [f.value for f in served.headline] == [7, 4, 2, 2]
+    assert queued == [({}, TODAY)]
+    assert overview({}).stale and len(queued) == 1  # one count at a time, not one per visitor
+    assert refresh_overview_for({}, TODAY) is True
+    fresh = overview({})
+    assert not fresh.stale and [f.value for f in fresh.headline] == [8, 4, 3, 2]
+    assert refresh_overview_for({}, TODAY) is False  # nothing changed: nothing counted
+    # Another filter is counted apart.
+    assert [f.value for f in overview({"ministry": ["Defensie"]}).headline][0] == 3
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_page_says_when_it_counted(client, varied):
+    page = client.get(reverse("commitments:home"), HTTP_ACCEPT_LANGUAGE="nl")
+    assert "Geteld om 14:00." in page.content.decode()  # 12:00 UTC in Amsterdam's summer
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_refresh_task_counts_only_after_a_change(varied):
+    from commitments.tasks import refresh_overview_task
+
+    assert refresh_overview_task.delay().get() is True  # nothing counted yet
+    assert refresh_overview_task.delay({}, TODAY.isoformat()).get() is False
+    CommitmentFactory(span_start=None, span_end=None, due_date=days(3))
+    assert refresh_overview_task.delay({}, TODAY.isoformat()).get() is True
+    assert refresh_overview_task.delay({"due_within": ["x"]}).get() is False  # invalid filter

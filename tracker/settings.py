@@ -148,6 +148,11 @@ LETTER_MAX_BYTES = _env_int("LETTER_MAX_BYTES", 50 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# One cache for every process: the overview's numbers are counted by a worker and served by the
+# web processes, so production points CACHE_URL at Redis (redis://127.0.0.1:6379/1); the
+# embedded default keeps them in the process, where the eager tasks run too.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
 # Mail: console by default; EMAIL_URL (smtp://user:pass@host:port) in deployment.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -179,6 +184,11 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-stuck-digests": {
         "task": "commitments.tasks.requeue_stuck_digests_task",
         "schedule": dt.timedelta(seconds=_env_int("DIGEST_REAPER_EVERY_SECONDS", 300)),
+    },
+    # Keeps the home page's numbers counted ahead of its visitors (counting only on a change).
+    "refresh-overview": {
+        "task": "commitments.tasks.refresh_overview_task",
+        "schedule": dt.timedelta(seconds=_env_int("OVERVIEW_REFRESH_EVERY_SECONDS", 300)),
     },
     "sync-tweede-kamer-open-data-hourly": {
         "task": "commitments.tasks.sync_tk_task",

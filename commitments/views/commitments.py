@@ -36,6 +36,7 @@ from ..forms import (
 from ..models import Commitment, Event, Statement
 from ..overview import build_overview
 from ..pagination import bounded_count, keyset_page
+from ..tasks import refresh_overview_task
 from .review import render_card
 
 PAGE_SIZE = 50
@@ -47,7 +48,12 @@ def home(request: HttpRequest) -> HttpResponse:
     filterset = filter_commitments(request.GET)
     if not filterset.is_valid():
         return render(request, "commitments/overview.html", {"filter": filterset, "overview": None})
-    numbers = build_overview(filterset.qs, dict(request.GET.lists()), timezone.localdate())
+    numbers = build_overview(
+        filterset.qs,
+        dict(request.GET.lists()),
+        timezone.localdate(),
+        refresh=lambda params, day: refresh_overview_task.delay(params, day.isoformat()),
+    )
     return render(request, "commitments/overview.html", {"filter": filterset, "overview": numbers})
 
 
