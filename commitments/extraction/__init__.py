@@ -194,8 +194,10 @@ def _present_act_ahead(
         return False
     return any(
         d.due is not None
-        and d.kind != "vague"
         and d.start > subject.end()
+        # "binnenkort" ahead only right after the verb ("Het kabinet reageert binnenkort op"),
+        # not in a clause further on ("Ik onderzoek of er op korte termijn ...")
+        and (d.kind != "vague" or not sentence[subject.end() : d.start].strip())
         and (letter_date is None or d.due > letter_date)
         for d in deadlines
     )
@@ -432,6 +434,8 @@ def rules_pass(text: str) -> RulesPass:
     previous_sentence = ""
     decisions: dict[int, dict[str, Any]] = {}
     found_deadlines: dict[int, list[Deadline]] = {}
+    # the first sentence that hands the Kamer a document now (index, span, text)
+    offer: tuple[int, int, int, str] | None = None
     spans = split_sentences(cleaned.text)
     for index, (clean_start, clean_end) in enumerate(spans):
         # a PDF's text layer splits a word before its diaeresis: "ge ïnformeerd"
@@ -446,6 +450,8 @@ def rules_pass(text: str) -> RulesPass:
         analysis, deadlines = _decide(sentence, raw_sentence, letter.date, speaker)
         found_deadlines[index] = deadlines
         if analysis.category is None:
+            if offer is None and _OFFERS_NOW.search(sentence) and not _FUTURE_WORD.search(sentence):
+                offer = (index, clean_start, clean_end, sentence)
             continue
         start, end = cleaned.original_span(clean_start, clean_end)
         quote = text[start:end]
@@ -515,9 +521,58 @@ def rules_pass(text: str) -> RulesPass:
             )
         )
         decisions[index] = _decision(analysis, commitments[-1], restates=False)
+    asked = _what_the_letter_answers(text, references)
+    if offer is not None and asked is not None:
+        # A letter that names the request, motie or legal duty it answers, and hands over a
+        # document now: that handing over is the fulfilment (GUIDELINES section 2).
+        index, clean_start, clean_end, sentence = offer
+        start, end = cleaned.original_span(clean_start, clean_end)
+        handed_over = FoundReference(
+            text[start:end],
+            start,
+            end,
+            _paraphrase(sentence),
+            "fulfilment",
+            None,
+            None,
+            OFFERS_ASKED_CONFIDENCE,
+            OFFERS_ASKED,
+            asked,
+        )
+        references.append(handed_over)
+        references.sort(key=lambda item: item.start)
+        analysis = Analysis(
+            "reference", "fulfilment", None, OFFERS_ASKED_CONFIDENCE, rule=OFFERS_ASKED
+        )
+        decisions[index] = _decision(analysis, handed_over, restates=False)
     return RulesPass(
         letter, speaker, cleaned, spans, commitments, references, decisions, found_deadlines
     )
+
+
+OFFERS_ASKED = "offers_what_was_asked"
+OFFERS_ASKED_CONFIDENCE = 0.6
+# "Hierbij bied ik u ... aan", "stuur ik u hierbij", "Via deze brief bied ik ... aan uw Kamer aan"
+_OFFERS_NOW = re.compile(
+    r"\b(?:bied|zend|stuur)\s+(?:ik|wij|we)\b[^.;]{0,200}?\b(?:aan|hierbij|toe)\b|"
+    r"\bhierbij\s+(?:ontvangt|treft)\s+u\b",
+    re.IGNORECASE,
+)
+_FUTURE_WORD = re.compile(r"\b(?:zal|zullen|zult)\b", re.IGNORECASE)
+# what the head of a letter (its subject line, its opening) says it answers
+_HEAD_ANSWERS = re.compile(r"\b(?:verzoek|motie)", re.IGNORECASE)
+
+
+def _what_the_letter_answers(text: str, references: list[FoundReference]) -> str | None:
+    """The kind of item (motie, verzoek, wettelijke plicht) a letter says it answers: in a
+    reference it makes, or in its head (a Betreft line "verzoek aanbieding ...")."""
+    for item in references:
+        if item.answers in ("motie", "verzoek", "wettelijke plicht"):
+            return item.answers
+    head = _HEAD_ANSWERS.search(text[:1500])
+    if head is not None:
+        return "motie" if head.group(0).lower() == "motie" else "verzoek"
+    return None
 
 
 def _decision(analysis: Any, item: Any, restates: bool) -> dict[str, Any]:

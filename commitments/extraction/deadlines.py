@@ -237,6 +237,11 @@ def _quarter(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
     return _in_year(m, lambda y: _last_day(y, quarter * 3), ref)
 
 
+def _trimester(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
+    third = min(ORDINALS.get(m.group("ord").lower()) or int(m.group("ord")[0]), 3)
+    return _in_year(m, lambda y: _last_day(y, third * 4), ref)
+
+
 def _half(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
     first = m.group("ord").lower() in ("eerste", "1e", "1ste")
     return _in_year(
@@ -416,6 +421,15 @@ RULES: list[_Rule] = [
         _quarter,
         width_days=90,
     ),
+    # trimesters (thirds of a year), as some ministries plan: "in het derde trimester van 2015"
+    _rule(
+        r"\b(?:in\s+|gedurende\s+|uiterlijk\s+in\s+|v[oó]{2}r\s+)?(?:het\s+)?"
+        + ORDINAL
+        + r"\s+trimester"
+        + OPT_YEAR,
+        _trimester,
+        width_days=120,
+    ),
     _rule(
         r"\b(?:in\s+)?(?:het\s+)?(?:Q|K)(?P<qnum>[1-4])(?:\s+|-|\s+van\s+)" + YEAR,
         _quarter,
@@ -548,7 +562,7 @@ RULES: list[_Rule] = [
     ),
     _rule(
         r"\b(?:binnenkort|op\s+korte\s+termijn|spoedig|zo\s+spoedig\s+(?:als\s+)?mogelijk|"
-        r"zo\s+snel\s+(?:als\s+)?mogelijk|z\.s\.m\.|zsm|op\s+de\s+kortst\s+mogelijke\s+termijn|"
+        r"zo\s+(?:snel|kort)\s+(?:als\s+)?mogelijk|op\s+zo\s+kort\s+mogelijke\s+termijn|z\.s\.m\.|zsm|op\s+de\s+kortst\s+mogelijke\s+termijn|"
         r"zo\s+(?:snel|spoedig)\s+als\s+(?:dat\s+)?(?:kan|mogelijk\s+is)|"
         r"binnen\s+afzienbare\s+tijd|eerdaags|zeer\s+binnenkort)\b"
         # "zo spoedig mogelijk na het beschikbaar komen van ...": the event sets the time

@@ -57,7 +57,10 @@ TRIGGERS = re.compile(
     # issue 8: documents that follow, moties, requests, legal duties, pointers back
     r"volgt|verschijnt|meegenomen|gestuurd|gezonden|gedeeld|motie\w*|verzoek\w*|verzocht|"
     r"gevraagd|wettelijke?|uitvoering|voortgang\w*|bijgevoegd|treft|verwijs|"
-    r"verwijzen|toegelicht|afgedaan|beantwoord\w*)\b"
+    r"verwijzen|toegelicht|afgedaan|beantwoord\w*|"
+    # batch D: planned deliveries, "kan ik ... verzenden", hedged plans, reacting, what was asked
+    r"gepland|toezending|verzending|verzend\w*|gericht|reageer|reageert|reageren|gevraagde|"
+    r"verzochte|invulling|aanbied\w*|bied)\b"
     # word ends without a leading \w* (which would be tried at every position of the text)
     r"|(?:rapportage|voorganger)\b",
     re.IGNORECASE,
@@ -305,8 +308,11 @@ _MOTIE = re.compile(
 # van de vaste commissie", "op verzoek van het lid", "De commissie heeft mij gevraagd ..."
 _ANSWERS_A_REQUEST = re.compile(
     r"\b(?:naar\s+aanleiding\s+van|in\s+antwoord\s+op|in\s+reactie\s+op|conform|overeenkomstig|"
-    r"tegemoet\s+aan|gehoor\s+aan|ingaan\s+op|in\s+op|voldoe\s+(?:ik\s+)?aan|op)\s+(?:het|uw|een|dit|"
-    r"deze)\s+(?:\w+\s+){0,2}?verzoek\b|\bverzoek\s+van\s+(?:de\s+(?:vaste\s+)?"
+    r"tegemoet\s+aan|gehoor\s+aan|ingaan\s+op|in\s+op|voldoe\s+(?:ik\s+)?aan|op|invulling\s+aan|"
+    r"gevolg\s+aan)\s+(?:het|uw|een|dit|deze|de)\s+(?:\w+\s+){0,2}?verzoek(?:en)?\b|"
+    r"\bnaar\s+aanleiding\s+van\b[^.;]{0,160}?\bregeling\s+van\s+(?:de\s+)?werkzaamheden\b|"
+    r"\bbeantwoord\s+(?:ik|wij|we)\s+(?:graag\s+)?de\s+vragen\b[^.;]{0,160}?\b(?:leden|het\s+lid|"
+    r"commissie|fracties?)\b|\bverzoek\s+van\s+(?:de\s+(?:vaste\s+)?"
     r"commissie|het\s+lid|de\s+leden|uw\s+kamer|de\s+kamer)\b|\bop\s+verzoek\s+van\s+(?:uw|de)\s+kamer\b|"
     # answers to the Kamer's questions: "de antwoorden op vragen gesteld door leden van uw Kamer",
     # "beantwoord ik de vragen die uw vaste commissie heeft gesteld", "gaat in op de vragen van"
@@ -327,7 +333,8 @@ _LEGAL_DUTY = re.compile(
     r"\b(?:op\s+grond\s+van|ingevolge|conform|overeenkomstig|krachtens|volgens|zoals\s+(?:voorgeschreven|"
     r"bepaald)\s+in)\s+(?:het\s+)?\w*artikel\s+\d|\bwettelijke?\s+(?:plicht|verplichting|voorschrift|"
     r"rapportageplicht|taak)\b|\bwettelijk\s+(?:verplicht|voorgeschreven|vereist)\b|"
-    r"\bartikel\s+\d+\w*\s+(?:[\w\-]+\s+){0,4}?(?:schrijft|bepaalt)\s+(?:voor\s+)?dat\b",
+    r"\bartikel\s+\d+\w*\s+(?:[\w\-]+\s+){0,4}?(?:schrijft|bepaalt)\s+(?:voor\s+)?dat\b|"
+    r"\b(?:invulling|uitvoering|gevolg)\s+(?:\w+\s+)?aan\s+(?:het\s+)?artikel\s+\d",
     re.IGNORECASE,
 )
 # This letter is itself a (promised) progress report: "Hierbij bied ik u de derde
@@ -426,7 +433,8 @@ _PRESENT_FUTURE_GOV = re.compile(
 _FIRM_INTENTION_PATTERN = (
     r"\b(?:ben|is|zijn)\s+(?:(?:ik|wij|we|het\s+kabinet|nog|thans|dan|ook|daarom)\s+){0,3}"
     r"voornemens\b|\bvoornemens\s+(?:om|te|ben|is|zijn)\b|\bvan\s+plan\b|"
-    r"\bstreef(?:t)?\s+(?:\w+\s+){0,2}?ernaar\b|\b(?:mijn|onze)\s+planning\s+is\b"
+    r"\bstreef(?:t)?\s+(?:\w+\s+){0,2}?ernaar\b|\b(?:mijn|onze)\s+planning\s+is\b|"
+    r"\b(?:mijn|onze)\s+(?:inspanningen|inzet)\s+(?:is|zijn)\s+(?:\w+\s+){0,2}?er\s*op\s+gericht\b"
 )
 _FIRM_INTENTION = re.compile(_FIRM_INTENTION_PATTERN, re.IGNORECASE)
 # Any intention or plan, the firm ones and weaker ones: expecting to act, proposing, a plan
@@ -451,7 +459,7 @@ _RESOLVED = re.compile(
     r"(?:[\w\-]+\s+){1,14}?te\s+\w+",
     re.IGNORECASE,
 )
-_FIRST_PERSON_GOV = re.compile(r"\b" + GOV_FIRST + r"\b", re.IGNORECASE)
+_FIRST_PERSON_GOV = re.compile(r"\b(?:" + GOV_FIRST + r"|mijn|onze)\b", re.IGNORECASE)
 _PASSIVE_INFORM = re.compile(
     r"\b(?:wordt|worden)\b.{0,160}?\b(?:geïnformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gesteld|"
     r"gehouden|gebracht)|toegestuurd|toegezonden|aangeboden|gestuurd|verstuurd|gedeeld)\b|"
@@ -475,13 +483,78 @@ _EXPLICIT_NEW = re.compile(
     + r"\s+(?:\w+\s+){0,6}?toezeggen\b",
     re.IGNORECASE,
 )
+
+# --- batch D (issue 8): kinds first seen in the fourth blind batch ------------------------------
+# "kan ik u helaas niet toezeggen ...": a promise declined
+_DECLINES_TO_PROMISE = re.compile(
+    r"\bniet\s+(?:\w+\s+){0,2}?toe(?:zeggen|zeg|zegt)\b|\bgeen\s+toezegging\s+(?:doen|geven)\b",
+    re.IGNORECASE,
+)
+# "Vervolgens ga ik in op ...", "Tot slot schets ik ...": the letter's own outline, whatever
+# years it names
+_OUTLINES_LETTER = re.compile(
+    r"^(?:eerst|allereerst|vervolgens|daarna|hierna|hieronder|tot\s+slot|ten\s+slotte|tenslotte|"
+    r"achtereenvolgens|daarnaast|verder)\s*,?\s+(?:(?:bespreek|beschrijf|schets|behandel)\s+"
+    + PERSON
+    + r"\b|(?:geef|licht)\s+"
+    + PERSON
+    + r"\b[^.;]{0,160}?\b(?:aan|toe)\b|(?:ga|gaan)\s+"
+    + PERSON
+    + r"\s+(?:\w+\s+){0,3}?in\s+op\b)",
+    re.IGNORECASE,
+)
+# "De toezending aan uw Kamer van de doorlichting is voor het derde trimester gepland"
+_DELIVERY_PLANNED = re.compile(
+    r"\b(?:toezending|verzending|aanbieding|oplevering|indiening)\s+(?:\w+\s+){0,3}?(?:aan|naar|bij)\s+"
+    + KAMER
+    + r"\b[^.;]{0,200}?\b(?:gepland|voorzien|verwacht)\b",
+    re.IGNORECASE,
+)
+# "Deze brief kan ik binnen enkele weken naar uw Kamer verzenden"
+_CAN_SEND = re.compile(
+    r"\b(?:kan|kunnen)\s+(?:ik|wij|we|het\s+kabinet)\b(?![^.;]{0,40}?\bniet\b)[^.;]{0,120}?\b"
+    r"(?:verzenden|sturen|toesturen|toezenden|zenden|doen\s+toekomen|aanbieden|informeren)\b",
+    re.IGNORECASE,
+)
+# "In de bijlage is de gevraagde jaarplanning opgenomen", "de door uw Kamer verzochte reactie"
+_ASKED_FOR = re.compile(
+    r"\b(?:de|het)\s+(?:door\s+(?:u|uw\s+kamer|de\s+(?:vaste\s+)?commissie|het\s+lid|de\s+leden)\s+)?"
+    r"(?:gevraagde|verzochte)\s+\w+",
+    re.IGNORECASE,
+)
+_SENT_OR_ATTACHED_NOW = re.compile(
+    r"\b(?:opgenomen|bijgevoegd|treft\s+u|vindt\s+u|ontvangt\s+u|bied\s+(?:ik|wij|we)|"
+    r"stuur\s+(?:ik|wij|we)|zend\s+(?:ik|wij|we))\b",
+    re.IGNORECASE,
+)
+# "In de Kamerbrief van ... is deze vervroegde evaluatie aangekondigd": this document was announced
+_THIS_WAS_ANNOUNCED = re.compile(
+    r"\b(?:is|werd|zijn|werden)\s+(?:\w+\s+){0,2}?(?:deze|dit)\s+(?:[\w\-]+\s+){0,2}?"
+    + DOCUMENT
+    + r"\s+(?:\w+\s+){0,2}?(?:aangekondigd|toegezegd|beloofd)\b|\b(?:deze|dit)\s+(?:[\w\-]+\s+){0,2}?"
+    + DOCUMENT
+    + r"\s+(?:is|werd)\s+(?:\w+\s+){0,10}?(?:aangekondigd|toegezegd|beloofd)\b",
+    re.IGNORECASE,
+)
+# "met als doel risico's tijdig te signaleren": "tijdig" in a purpose, not a time the act is due
+_TIMELY_PURPOSE = re.compile(r"\btijdig\s+te\s+\w+", re.IGNORECASE)
+# An item heading of the Eerste Kamer's register of toezeggingen: "5. Toezegging ... (T02343)"
+_REGISTER_ITEM = re.compile(r"\(T\d{5}\)")
+# The status line under such an item in a rappel answer: "Stand van zaken: ..."
+_STATUS_LINE = re.compile(r"^stand\s+van\s+zaken\s*:", re.IGNORECASE)
+
 _F = re.IGNORECASE
 # Reports of an earlier promise, each a rule of its own (see REFERENCE_RULES below).
 # an earlier promise reported in the past tense: "Ik heb U meegedeeld dat ik ... zou ..."
 _REPORTED_PROMISE = re.compile(
     r"\b(?:(?:heb|hebben|heeft)\s+" + GOV_FIRST + r"|" + GOV_FIRST + r"\s+"
-    r"(?:heb|hebben|heeft))\b.{0,120}?\b" + REPORT_VERB + r"\b.{0,250}?\bdat\b.{0,250}?\b(?:zal|"
-    r"zou|zullen|zouden|voorzag|voorzien|wil|wilde|willen|wilden)\b",
+    r"(?:heb|hebben|heeft))\b.{0,120}?\b"
+    + REPORT_VERB
+    + r"\b.{0,250}?\b(?:dat|hoe|wanneer|op\s+welke\s+"
+    r"wijze)\b.{0,250}?\b(?:zal|zou|zullen|zouden|voorzag|voorzien|wil|wilde|willen|wilden)\b|"
+    r"\b(?:berichtte|berichtten|meldde|meldden|schreef|schreven|liet|lieten)\s+"
+    + GOV_FIRST
+    + r"\b.{0,160}?\bdat\b.{0,250}?\b(?:zou|zouden)\b",
     _F,
 )
 # "heb ik aangegeven mijn visie uiterlijk in november aan uw Kamer te kunnen aanbieden"
@@ -939,6 +1012,14 @@ RULES: tuple[Rule, ...] = (
         hits=("Zal de minister de Kamer informeren over de pilots?", "Het weer was goed."),
     ),
     Rule(
+        "register_item_heading",
+        "skip",
+        lambda s: s.has(_REGISTER_ITEM),
+        "the heading of an item of the Eerste Kamer's register of toezeggingen, (T02343)",
+        hits=("5. Toezegging Evaluatie van de wet (34.255) (T02343)",),
+        misses=("Ik heb toegezegd de wet (34.255) te evalueren.",),
+    ),
+    Rule(
         "answers_request",
         "reference",
         lambda s: _about_a_request(s) and _acts_now(s) and not s.has(_EXPLICIT_NEW),
@@ -952,6 +1033,32 @@ RULES: tuple[Rule, ...] = (
             "In deze nota gaat de regering in op de vragen van de leden van de fracties.",
         ),
         misses=("Naar aanleiding van het verzoek van de commissie zal ik u in mei informeren.",),
+    ),
+    Rule(
+        "sends_what_was_asked",
+        "reference",
+        lambda s: s.has(_ASKED_FOR) and s.has(_SENT_OR_ATTACHED_NOW) and not s.future,
+        "this letter sends what the Kamer asked for: de gevraagde jaarplanning treft u bijgevoegd",
+        confidence=0.75,
+        kind="fulfilment",
+        hits=(
+            "In de bijlage is de gevraagde jaarplanning 2020 opgenomen.",
+            "Bijgevoegd treft u de door uw Kamer verzochte reactie op het rapport aan.",
+        ),
+        misses=("Ik zal u de gevraagde jaarplanning in januari sturen.",),
+    ),
+    Rule(
+        "this_was_announced",
+        "reference",
+        lambda s: s.has(_THIS_WAS_ANNOUNCED) and not s.future,
+        "this very document was announced or promised before",
+        confidence=0.7,
+        kind="fulfilment",
+        hits=(
+            "In de Kamerbrief van 4 mei is deze vervroegde evaluatie aangekondigd.",
+            "Dit rapport werd in de brief van 3 maart aan uw Kamer aangekondigd.",
+        ),
+        misses=("In de Kamerbrief van 4 mei is een evaluatie aangekondigd.",),
     ),
     Rule(
         "members_ask",
@@ -1091,6 +1198,14 @@ RULES: tuple[Rule, ...] = (
     ),
     # --- an explicit promise ------------------------------------------------------------------
     Rule(
+        "declines_to_promise",
+        "skip",
+        lambda s: s.has(_DECLINES_TO_PROMISE),
+        "a promise declined: kan ik u helaas niet toezeggen",
+        hits=("Ik kan u helaas niet toezeggen de evaluatie voor de zomer toe te zenden.",),
+        misses=("Ik zeg u toe de evaluatie voor de zomer toe te zenden.",),
+    ),
+    Rule(
         "explicit_promise",
         "commitment",
         lambda s: s.has(_EXPLICIT_NEW),
@@ -1175,6 +1290,17 @@ RULES: tuple[Rule, ...] = (
         misses=("In juni ga ik in de voortgangsbrief in op de uitkomsten.",),
     ),
     Rule(
+        "outlines_this_letter",
+        "skip",
+        lambda s: s.has(_OUTLINES_LETTER) and not s.future,
+        "the letter's own outline, even where it names a year: Vervolgens ga ik in op ...",
+        hits=(
+            "Vervolgens ga ik in op de aanbevelingen en geef ik aan wat dit in 2023 betekent.",
+            "Tot slot schets ik de planning voor 2023.",
+        ),
+        misses=("Vervolgens zal ik uw Kamer in juni informeren over de aanbevelingen.",),
+    ),
+    Rule(
         "assumes",
         "skip",
         lambda s: s.has(_ASSUMES),
@@ -1225,6 +1351,16 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "status_line_restates",
+        "reference",
+        lambda s: s.has(_STATUS_LINE) and not s.past,
+        "a register item's status line in an answer to a rappel: Stand van zaken: ...",
+        confidence=0.6,
+        kind="reference",
+        hits=("Stand van zaken: Vóór het zomerreces ontvangt de Kamer een voortgangsrapportage.",),
+        misses=("Voor het zomerreces ontvangt de Kamer een voortgangsrapportage.",),
+    ),
+    Rule(
         "points_to_earlier_letter",
         "reference",
         lambda s: s.has(_POINTS_BACK) and not s.future and not s.has(_WITHIN_THIS_LETTER),
@@ -1268,6 +1404,32 @@ RULES: tuple[Rule, ...] = (
         confidence=0.8,
         hits=("Uw Kamer wordt voor de zomer hierover geïnformeerd.",),
         misses=("Uw Kamer is in mei hierover geïnformeerd.",),
+    ),
+    Rule(
+        "delivery_planned",
+        "commitment",
+        lambda s: s.dated and s.has(_DELIVERY_PLANNED),
+        "a delivery to the Kamer planned for a time: de toezending aan uw Kamer is gepland voor",
+        confidence=0.7,
+        kind="send_document",
+        vetoable=False,
+        hits=(
+            "De toezending aan uw Kamer van de evaluatie is voor het derde kwartaal van 2022 "
+            "gepland.",
+            "De aanbieding aan uw Kamer zou dan in het najaar van 2022 verwacht mogen worden.",
+        ),
+        misses=("De toezending aan uw Kamer van de evaluatie vond in 2021 plaats.",),
+    ),
+    Rule(
+        "can_send_dated",
+        "commitment",
+        lambda s: s.dated and s.has(_CAN_SEND) and s.has(_KAMER_WORD) and not s.past,
+        "the minister can send it by a time: deze brief kan ik binnen enkele weken verzenden",
+        confidence=0.6,
+        kind="send_document",
+        vetoable=False,
+        hits=("Deze brief kan ik binnen drie weken naar uw Kamer verzenden.",),
+        misses=("Deze brief kan ik niet binnen drie weken naar uw Kamer verzenden.",),
     ),
     Rule(
         "planned_to_kamer_dated",
@@ -1389,11 +1551,18 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "passive_act_dated",
         "commitment",
-        lambda s: s.dated and s.has(_PASSIVE_ACT) and not s.past and not s.has(_BY_OTHERS),
+        lambda s: (
+            s.dated
+            and s.has(_PASSIVE_ACT)
+            and not s.past
+            and not s.has(_BY_OTHERS)
+            and not s.has(_TIMELY_PURPOSE)
+        ),
         "a government act in the present passive, with a time: wordt in 2024 ingevoerd",
         confidence=0.5,
         hits=("De nieuwe regeling wordt in 2024 ingevoerd.",),
         misses=(
+            "Er worden typologieën opgesteld om risico's tijdig te signaleren.",
             "De nieuwe regeling wordt door de gemeenten in 2024 ingevoerd.",
             "In 2025 wordt de wet geëvalueerd door het WODC.",
         ),
@@ -1486,7 +1655,10 @@ WEAK_NEEDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
         ),
         (r"\b(?:volgt|volgen|verschijnt|verschijnen|komt\s+er)\b", _DOCUMENT_FOLLOWS),
         (r"\b(?:laat|laten|volg|volgen|volgt|neem|nemen|neemt)\b", _COMMISSIONS_WORK),
-        (r"\b(?:verzoek|vragen|beantwoord\w*|inbreng|verslag)\b", _ANSWERS_A_REQUEST),
+        (
+            r"\b(?:verzoek\w*|vragen|beantwoord\w*|inbreng|verslag|werkzaamheden)\b",
+            _ANSWERS_A_REQUEST,
+        ),
         (r"artikel|\bwettelijk", _LEGAL_DUTY),
         (r"\b(?:hoogte|horen|informeren|inlichten|geïnformeerd|ingelicht)\b", _KEEPS_INFORMED),
         (
@@ -1508,7 +1680,11 @@ _GATES: dict[re.Pattern[str], re.Pattern[str]] = {
         *(
             (re.compile(gate, re.IGNORECASE), pattern)
             for gate, pattern in (
-                (r"\b(?:heb|hebben|heeft)\b", _REPORTED_PROMISE),
+                (
+                    r"\b(?:heb|hebben|heeft|berichtte|berichtten|meldde|meldden|schreef|schreven|"
+                    r"liet|lieten)\b",
+                    _REPORTED_PROMISE,
+                ),
                 (r"\b(?:heb|hebben|heeft)\b", _REPORTED_PLAN),
                 (r"\bzoals\b", _AS_TOLD),
                 (r"\b(?:herhaal|herhalen|wederom|nogmaals|opnieuw)\b", _RESTATED),

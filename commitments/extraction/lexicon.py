@@ -60,7 +60,7 @@ SEND_VERB = (
     r"(?:sturen|stuur|stuurt|toesturen|toegestuurd|zenden|zend|toezenden|toegezonden|"
     r"toekomen|toekomt|doen\s+toekomen|aanbieden|aangeboden|voorleggen|voorgelegd|"
     r"ontvangt|ontvangen|verzenden|verstuurd|gestuurd|gezonden|tegemoet\s*(?:te\s+)?zien|"
-    r"delen|gedeeld)"
+    r"delen|gedeeld|indienen|in\s+te\s+(?:kunnen\s+)?dienen)"
 )
 # Participles of an informing or sending done to the Kamer, in the passive.
 INFORMED = (

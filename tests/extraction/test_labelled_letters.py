@@ -20,7 +20,10 @@ scores them (see scoring.py).
   A2 0.93 / 0.57; A3 0.00 (2 promises) / 0.62; A4 1.00 (1 promise) / 0.55; B1 0.62 / 0.43;
   B2 0.40 / 0.43 (A2-B2 scored after the rules written for A1 and for the issue's kinds);
   C1 0.91 / 0.69, C2 0.60 / 0.73, C3 0.75 / 0.44 (long letters, notas, Eerste Kamer; scored
-  after the rules written for A2-B2).
+  after the rules written for A2-B2). D (31 letters: rijksoverheid.nl PDF text with
+  letterheads, officielebekendmakingen pages, three to the Eerste Kamer; 2008-2023, 17
+  ministries; scored after all the rules above, before any written for it): commitments
+  P 0.59 R 0.45 F1 0.51, fulfilments P 0.63 R 0.56 F1 0.59, due dates 6/10.
 """
 
 from __future__ import annotations
@@ -40,7 +43,9 @@ FLOORS = {
     # batches label as references and these sets did not: recall first, so the fulfilment floors
     # moved down (letters 0.95 -> 0.93, holdout 0.99 -> 0.89, blind 0.97 -> 0.90)
     "letters": (1.0, 1.0, 1.0, 0.93),
-    "holdout": (1.0, 1.0, 1.0, 0.89),
+    # 0.89 -> 0.88: "..., waarin deze brief is aangekondigd" is now proposed as the letter keeping
+    # an announcement (GUIDELINES section 2), which this set's labels leave out
+    "holdout": (1.0, 1.0, 1.0, 0.88),
     "blind": (0.82, 0.96, 1.0, 0.9),
     # batches labelled blind into /work/labels/, copied verbatim once scored (first-seen figures
     # in the module docstring and in the README)
@@ -55,6 +60,7 @@ FLOORS = {
     # in cross-validation); in C2 one of those is wrong: 0.89 -> 0.87
     "unseen_batch_C2": (0.83, 0.6, 1.0, 0.87),
     "unseen_batch_C3": (0.85, 0.66, 1.0, 0.6),
+    "unseen_batch_D": (0.78, 0.73, 1.0, 0.83),
 }
 
 
