@@ -17,7 +17,8 @@ scores them (see scoring.py).
 - unseen_batch_*/: batches labelled blind from the guidelines by helpers who did not see the
   extractor (issue 8), copied verbatim from /work/labels/ after being scored once. First seen
   (commitments F1 / fulfilments F1): A1 (10 answers to Kamervragen, PDF text) 0.40 / 0.31;
-  A2 0.93 / 0.57; A3 0.00 (2 promises) / 0.62; A4 1.00 (1 promise) / 0.55; B1 0.62 / 0.43;
+  A2 0.93 / 0.57; A3 0.00 (2 promises) / 0.62; A4 1.00 (1 promise) / 0.55; B1 0.62 / 0.43 (with five letters that
+  were copies of A2's, since removed);
   B2 0.40 / 0.43 (A2-B2 scored after the rules written for A1 and for the issue's kinds);
   C1 0.91 / 0.69, C2 0.60 / 0.73, C3 0.75 / 0.44 (long letters, notas, Eerste Kamer; scored
   after the rules written for A2-B2). D (31 letters: rijksoverheid.nl PDF text with
@@ -53,7 +54,8 @@ FLOORS = {
     "unseen_batch_A2": (1.0, 0.85, 1.0, 0.55),
     "unseen_batch_A3": (0.0, 1.0, 0.9, 0.82),
     "unseen_batch_A4": (1.0, 1.0, 1.0, 0.64),
-    "unseen_batch_B1": (0.71, 1.0, 1.0, 0.64),
+    # five of its ten letters were byte-for-byte copies of A2's and are gone from it: 0.71 -> 0.67
+    "unseen_batch_B1": (0.67, 1.0, 1.0, 0.82),
     "unseen_batch_B2": (0.8, 1.0, 1.0, 0.72),
     "unseen_batch_C1": (1.0, 1.0, 1.0, 0.92),
     # the learned layer adds references the rules pass over (recall first, better over all sets
