@@ -7,10 +7,12 @@ import importlib
 import pytest
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
+from django.urls import reverse
 
+from commitments import search
 from commitments.letters import letter_extract, letter_import
-from commitments.models import Letter
-from tests.factories import LetterFactory
+from commitments.models import Commitment, Letter
+from tests.factories import CommitmentFactory, LetterFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +70,48 @@ def test_the_migration_backfills_subjects_from_the_stored_text(monkeypatch):
         )
     assert subjects[without.pk] == ""
     assert subjects[kept.pk] == "Al bekend"  # a subject already there is not overwritten
+
+
+def test_the_letter_page_shows_the_subject_escaped(viewer_client):
+    letter = LetterFactory(subject='Betreft <script>alert("x")</script> & meer')
+    page = viewer_client.get(letter.get_absolute_url()).content.decode()
+    assert "<dt>Betreft</dt>" in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; meer" in page
+    assert "<script>alert" not in page
+
+
+def test_the_letter_page_says_when_there_is_no_subject(viewer_client):
+    page = viewer_client.get(LetterFactory(subject="").get_absolute_url()).content.decode()
+    assert "<dt>Betreft</dt><dd>—</dd>" in page
+
+
+def test_the_letters_list_shows_the_subject_beside_a_title_that_differs(viewer_client):
+    LetterFactory(title="Brief Minister van Defensie, 1 maart 2024", subject="Defensienota <b>")
+    LetterFactory(title="Dezelfde woorden", subject="Dezelfde woorden")
+    page = viewer_client.get(reverse("commitments:letter-list")).content.decode()
+    assert '<span class="letter-subject">Defensienota &lt;b&gt;</span>' in page
+    assert '<span class="letter-subject">Dezelfde woorden</span>' not in page
+
+
+def test_the_letter_picker_finds_a_letter_by_its_subject(analyst_client):
+    wanted = LetterFactory(title="Brief Minister van Defensie", subject="Defensienota 2024")
+    LetterFactory(title="Brief Minister van Financiën", subject="Voorjaarsnota")
+    page = analyst_client.get(
+        reverse("commitments:letter-picker"), {"letter_q": "defensienota"}
+    ).content.decode()
+    assert f'value="{wanted.pk}"' in page
+    assert "Defensienota 2024" in page and "Voorjaarsnota" not in page
+
+
+def test_search_finds_letters_and_their_commitments_by_the_subject():
+    letter = LetterFactory(title="Brief", subject="Stikstofaanpak", text="Den Haag, 1 maart.\n")
+    commitment = CommitmentFactory(
+        letter=letter,
+        text="Een rapportage",
+        quote="Ik stuur u een rapportage.",
+        span_start=None,
+        span_end=None,
+    )
+    assert list(search.filter_letters(Letter.objects.all(), "stikstofaanpak")) == [letter]
+    found = search.filter_commitments(Commitment.objects.all(), "stikstofaanpak")
+    assert list(found) == [commitment]
