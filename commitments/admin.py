@@ -107,7 +107,7 @@ class CommitmentAdmin(admin.ModelAdmin):
 class LetterAdmin(admin.ModelAdmin):
     list_display = ("__str__", "date", "addressee", "ministry", "kamerstuk", "extraction_state")
     list_filter = ("addressee", "extraction_state", "source_kind")
-    search_fields = ("title", "kamerstuk", "source_name", "document_number")
+    search_fields = ("title", "subject", "kamerstuk", "source_name", "document_number")
     readonly_fields = ("content_hash", "imported_at", "extracted_at")
     show_full_result_count = False
 

@@ -52,7 +52,7 @@ class EditForm(VersionedForm):
 
 class FulfilForm(VersionedForm):
     partly = forms.BooleanField(label=_("Only partly fulfilled"), required=False)
-    # Chosen with the letter picker (search by title, Kamerstuk or date); any letter validates.
+    # Chosen with the letter picker (search by title, subject, Kamerstuk or date); any letter validates.
     letter = forms.ModelChoiceField(
         label=_("Fulfilling letter"),
         required=False,
@@ -105,7 +105,7 @@ def _picker_date(query: str) -> dt.date | None:
 
 
 def letters_matching(query: str, *, exclude: int | None = None) -> QuerySet[Letter]:
-    """The letter picker's search: title or Kamerstuk containing the words, or a date
+    """The letter picker's search: title, subject or Kamerstuk containing the words, or a date
     (31-07-2017 or 2017-07-31); newest first. `exclude` is the commitment's own letter."""
     letters = Letter.objects.defer("text").order_by("-date", "-id")
     if exclude is not None:
@@ -118,5 +118,7 @@ def letters_matching(query: str, *, exclude: int | None = None) -> QuerySet[Lett
         return letters.filter(date=date)[:PICKER_LIMIT]
     condition = Q()
     for word in query.split()[:6]:
-        condition &= Q(title__icontains=word) | Q(kamerstuk__icontains=word)
+        condition &= (
+            Q(title__icontains=word) | Q(subject__icontains=word) | Q(kamerstuk__icontains=word)
+        )
     return letters.filter(condition)[:PICKER_LIMIT]

@@ -140,6 +140,8 @@ def _store_extraction(letter: Letter, found: extraction.Extraction) -> Letter:
         updates["dossier"] = meta.dossier
     if meta.ministry and not letter.ministry:
         updates["ministry"] = meta.ministry
+    if meta.subject and not letter.subject:
+        updates["subject"] = meta.subject[:500]
     if meta.signatories and not letter.signatories:
         updates["signatories"] = [{"name": s.name, "office": s.office} for s in meta.signatories]
     if not letter.title:

@@ -46,6 +46,9 @@ class Letter(models.Model):
     """A letter from the government to parliament, with its text as imported."""
 
     title = models.CharField(_("title"), max_length=500, blank=True)
+    # What the letter is about in its own words ("Betreft", "Onderwerp", the dossier title of
+    # an official publication) or the open-data record's Onderwerp; "" when it says none.
+    subject = models.CharField(_("subject"), max_length=500, blank=True)
     text = models.TextField(_("text"))
     # One letter per content, whatever the file was called: re-imports are recognised by this.
     content_hash = models.CharField(_("content hash"), max_length=64, unique=True)

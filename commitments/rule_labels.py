@@ -23,6 +23,14 @@ RULE_LABELS: dict[str, Promise] = {
     "points_to_earlier_letter": _("points back at an earlier letter or answer to the Kamer"),
     "passive_act_dated": _("a government act in the present passive, with a time ahead"),
     "meets_legal_duty": _("meets a legal duty to report"),
+    "sends_what_was_asked": _("hands over what the Kamer asked for (“the requested overview”)"),
+    "this_was_announced": _("this very document was announced or promised before"),
+    "status_line_restates": _("a register item's status line in an answer to a rappel"),
+    "delivery_planned": _("a delivery to the Kamer planned for a time"),
+    "can_send_dated": _("the minister can send it to the Kamer by a time"),
+    "offers_what_was_asked": _(
+        "hands over a document in a letter that names the request, motie or duty it answers"
+    ),
     "is_promised_report": _("this letter is itself a promised (progress) report"),
     "names_motie": _("names a particular motie the letter answers"),
     "request_of_kamer": _(

@@ -312,6 +312,8 @@ def commitment_terms(commitment) -> str:
         commitment.ministry,
         commitment.committee,
         letter.title if letter else "",
+        # getattr: the search migration runs this on a historical Letter without a subject
+        getattr(letter, "subject", "") if letter else "",
     )
 
 
@@ -320,7 +322,7 @@ def letter_terms(letter) -> str:
         " ".join(str(v) for v in s.values() if v) for s in letter.signatories if isinstance(s, dict)
     )
     extra = " ".join(
-        str(getattr(letter, name, "") or "") for name in ("document_number", "onderwerp")
+        str(getattr(letter, name, "") or "") for name in ("document_number", "subject")
     )
     return index_terms(
         letter.title, letter.kamerstuk, letter.ministry, signatories, extra, letter.text

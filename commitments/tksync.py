@@ -39,7 +39,7 @@ from django.utils.translation import gettext as _
 from . import letters
 from .importers import ImportFailed, ParsedLetter, read_document
 from .importers.base import HTML, JSON, iso_date
-from .importers.opendata import document_url, toezegging
+from .importers.opendata import document_url, subject_of, toezegging
 from .models import (
     Commitment,
     Event,
@@ -401,6 +401,7 @@ def document_metadata(record: dict) -> dict:
     day = iso_date(record.get("Datum"))
     metadata = {
         "title": str(record.get("Onderwerp") or record.get("Titel") or "").strip()[:500],
+        "subject": subject_of(record),
         "date": day,
         "date_inferred": False if day else None,
         "dossier": dossier[:20],
@@ -525,6 +526,7 @@ _COMPLETABLE = (
     "ministry",
     "date",
     "signatories",
+    "subject",
 )
 
 

@@ -151,6 +151,8 @@ def test_opendata_documents_with_sibling_and_inline_files():
     assert groningen.metadata["dossier"] == "33529"
     assert groningen.metadata["ministry"] == "Economische Zaken en Klimaat"
     assert groningen.metadata["date"] == dt.date(2024, 3, 18)
+    assert groningen.metadata["subject"] == "Stand van zaken versterkingsopgave Groningen"
+    assert woo.metadata["subject"] == "Voortgang evaluatie Wet open overheid"
     assert groningen.external_id == "d1c7f0b3-2a4e-4b9d-a8e1-5c6f7a8b9c0d"
     assert "Wet open overheid" in woo.text  # from the inline base64 file
     assert parsed.failures == [

@@ -172,10 +172,10 @@ def test_each_proposal_keeps_the_rule_that_proposed_it_and_analysts_see_why(
 
 
 def test_every_proposing_rule_has_words_for_the_analyst():
-    from commitments.extraction import LEARNED, RESTATES
+    from commitments.extraction import LEARNED, OFFERS_ASKED, RESTATES
     from commitments.extraction.detection import FALLBACKS, RULES
     from commitments.rule_labels import RULE_LABELS
 
     names = {rule.name for rule in (*RULES, *FALLBACKS) if rule.outcome != "skip"}
-    names |= {RESTATES, LEARNED}
+    names |= {RESTATES, LEARNED, OFFERS_ASKED}
     assert names == set(RULE_LABELS)

@@ -470,6 +470,48 @@ def test_an_uploaded_letter_is_not_stored_twice_and_learns_its_document_number(a
     assert SyncItem.objects.filter(action=SyncAction.LETTER_UPDATED, letter=letter).exists()
 
 
+@pytest.mark.django_db
+def test_the_sync_stores_the_documents_onderwerp_as_the_subject(api):
+    tksync.sync(client=http_client(), entities=("Document",))
+    groningen = Letter.objects.get(external_id=GRONINGEN)
+    # "Brief regering; ..." : the Soort before the semicolon is not part of what it is about
+    assert groningen.subject == "Stand van zaken versterkingsopgave Groningen"
+    assert Letter.objects.get(external_id=WOO).subject == "Voortgang evaluatie Wet open overheid"
+
+
+@pytest.mark.django_db
+def test_an_uploaded_letter_learns_its_subject_from_open_data(api):
+    from commitments.letters import file_import
+
+    pdf = (FIXTURES / "files" / f"{WOO}.pdf").read_bytes()
+    uploaded = file_import(data=pdf, name="woo.pdf", source_kind=SourceKind.UPLOAD).letters[0]
+    Letter.objects.filter(pk=uploaded.letter.pk).update(subject="")
+    tksync.sync(client=http_client(), entities=("Document",))
+    assert Letter.objects.get(pk=uploaded.letter.pk).subject == (
+        "Voortgang evaluatie Wet open overheid"
+    )
+
+
+@pytest.mark.parametrize(
+    ("record", "subject"),
+    [
+        (
+            {"Soort": "Brief regering", "Onderwerp": "Brief regering; Stand van zaken"},
+            "Stand van zaken",
+        ),
+        # another Soort's words stay: only the record's own Soort is a prefix
+        ({"Soort": "Brief regering", "Onderwerp": "Motie; over  iets\n"}, "Motie; over iets"),
+        ({"Onderwerp": "Zonder soort"}, "Zonder soort"),
+        ({"Soort": "Brief regering", "Onderwerp": None}, ""),
+        ({"Onderwerp": "x" * 600}, "x" * 500),
+    ],
+)
+def test_subject_of_a_document_record(record, subject):
+    from commitments.importers.opendata import subject_of
+
+    assert subject_of(record) == subject
+
+
 # --- the pieces -------------------------------------------------------------------------------
 
 

@@ -78,6 +78,7 @@ class Extraction:
                 "dossier": letter.dossier,
                 "signatories": [signatory.label() for signatory in letter.signatories],
                 "ministry": letter.ministry,
+                "subject": letter.subject,
             },
             "commitments": [
                 {

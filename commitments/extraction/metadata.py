@@ -1,4 +1,5 @@
-"""Letter metadata: date, addressee, Kamerstuk number, dossier, signatories and ministry."""
+"""Letter metadata: date, addressee, Kamerstuk number, dossier, subject, signatories and
+ministry."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .deadlines import MONTHS
 
-__all__ = ["LetterMeta", "Signatory", "parse_metadata"]
+__all__ = ["LetterMeta", "Signatory", "parse_metadata", "parse_subject"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class LetterMeta:
     dossier: str | None = None
     signatories: list[Signatory] = field(default_factory=list)
     ministry: str | None = None
+    subject: str = ""
 
 
 _MONTH = (
@@ -232,6 +234,160 @@ def _numeric_head_date(head: str) -> dt.date | None:
         return None
 
 
+# --- the subject ------------------------------------------------------------------------------
+# Only a letter's head is read: the labels and the dossier title stand on its first page, and a
+# bounded head keeps this linear whatever the letter holds (each regex below runs on one line).
+_SUBJECT_HEAD_CHARS = 6000
+SUBJECT_MAX = 500
+# The longest a subject wraps: a letterhead's "Betreft" rarely takes more than three lines.
+_SUBJECT_WRAP_LINES = 4
+# "Betreft Voortgang ...", "Betreft: ...", "Onderwerp: ..." (never "Onderwerpen: ...", the
+# topic tags of parliament's pages). The value is stripped in Python, not by a lazy group.
+_SUBJECT_LABEL = re.compile(r"^[ \t]*(?:Betreft|Onderwerp)(?![\w-])[ \t]*:?(?P<value>.*)$")
+# The lines of a letterhead's margin and salutation that end a wrapped subject.
+_HEAD_LABEL = re.compile(
+    r"^[ \t]*(?:>|www\.|https?:|(?:Datum|Betreft|Onderwerp|Kenmerk|Ons[ \t]+kenmerk|"
+    r"Uw[ \t]+kenmerk|Onze[ \t]+referentie|Uw[ \t]+referentie|Referentie|Uw[ \t]+brief|"
+    r"Bijlagen?|Bezoekadres|Postadres|Postbus|Contactpersoon|Inlichtingen|Telefoon|Fax|"
+    r"E-mail|Correspondentie|Geachte|Pagina|Retouradres|Bij[ \t]+beantwoording|Kopie[ \t]+aan|"
+    r"Doorkiesnummer|Behandeld[ \t]+door|Ministerie[ \t]+van|Directoraat|Directie|"
+    r"Aan[ \t]+de|De[ \t]+[Vv]oorzitter|de[ \t]+[Vv]oorzitter|Den[ \t]+Haag|"
+    r"[’'‘]s-Gravenhage)(?![\w-]))"
+    r"|^[ \t]*\d{4}[ \t]?[A-Z]{2}\b"  # a postcode line of the address block
+)
+# A value that stands in the margin between two columns of a PDF's letterhead ("0" beside the
+# subject is the number of attachments): skipped, it does not end the subject.
+_STRAY_NUMBER = re.compile(r"^[ \t]*\d{1,3}[ \t]*$")
+# The page title of a document copied from tweedekamer.nl: "Brief regering : Uitstel ...".
+_TK_PAGE_TITLE = re.compile(r"^[ \t]*Brief[ \t]+regering[ \t]*:(?P<value>.*)$")
+# An official publication: "29 521 Titel van het dossier" (or "35 925 III ...", "21 501-28 ...",
+# "CII Nota ...") above "Nr. 408 BRIEF VAN DE MINISTER ..." (or "C BRIEF VAN", or "BRIEF VAN"
+# under a line "Nr. 65").
+_KST_BRIEF = re.compile(
+    r"^[ \t]*(?:[Nn]r\.[ \t]*)?(?:\d{1,5}[ \t]+)?(?:[A-Z]{1,3}\d{0,2}[ \t]+)?(?:\d{1,4}[ \t]+)?"
+    r"BRIEF[ \t]+VAN\b"
+    r"|^[ \t]*\d{4,5}[ \t]+(?:[A-Z]{1,3}[ \t]+)?\d{1,4}[ \t]+Brief[ \t]+van\b"  # "34300 J 32 Brief van"
+    r"|^[ \t]*[Nn]r\.[ \t]*\d{1,4}[ \t]*$",  # "Nr. 57" alone, the letter's number
+    re.MULTILINE,
+)
+_KST_DOSSIER = (
+    r"^[ \t]*(?:\d{2}[ \t]?\d{3}(?:[ \t]?-[ \t]?\w+)?|[IVXLC]{2,6})"
+    r"(?:[ \t]+(?:[IVXL]{1,5}[A-Z]?|[A-Z]))?"  # the part of a budget: "III", "VIII", "A"
+)
+_KST_DOSSIER_TITLE = re.compile(_KST_DOSSIER + r"[ \t]+(?P<title>\S.*)$")
+# The number alone ("19 637", "30 300 VIII"), its title on the next line.
+_KST_DOSSIER_NUMBER = re.compile(_KST_DOSSIER + r"[ \t]*$")
+_KST_NUMBER_LINE = re.compile(r"^[ \t]*[Nn]r\.[ \t]*\w+[ \t]*$")
+_KST_HEAD_CHARS = 4000
+
+
+def _join_wrapped(parts: list[str]) -> str:
+    """Lines of one subject as one line: "Aanvullend" + "Zorg- en ..." with a space, and a word
+    broken at the line's end ("schrifte-" + "lijke") whole again."""
+    out = ""
+    for part in parts:
+        part = " ".join(part.split())
+        if not part:
+            continue
+        if (
+            out.endswith("-")
+            and len(out) > 1
+            and out[-2].isalpha()
+            and part[:1].islower()
+            and part.split(" ", 1)[0] not in ("en", "of", "tot")
+        ):
+            out = out[:-1] + part
+        else:
+            out = f"{out} {part}" if out else part
+    return out[:SUBJECT_MAX].strip()
+
+
+def _wrapped(lines: list[str], start: int, first: str) -> str:
+    """A subject from `first` on, with the lines it wraps onto: up to a blank line, a letterhead
+    label or the salutation. A line that ends in whitespace (a PDF's wrapped line) or a next line
+    that cannot start a sentence ("aanpak ...", "(NPCE) ...") joins; anything else is the body."""
+    parts = [first]
+    previous = lines[start - 1]
+    for line in lines[start : start + _SUBJECT_WRAP_LINES]:
+        stripped = line.strip()
+        if not stripped or _HEAD_LABEL.match(line):
+            break
+        if _STRAY_NUMBER.match(line):
+            continue
+        head = stripped[:1]
+        if not (previous[-1:] in (" ", "\t") or head.islower() or head in "(«“\"'‘"):
+            break
+        parts.append(stripped)
+        previous = line
+    return _join_wrapped(parts)
+
+
+def _labelled_subject(lines: list[str]) -> str | None:
+    """The "Betreft"/"Onderwerp" of a letterhead; None without that label, "" when the label is
+    there but its value cannot be told apart from the margin beside it."""
+    for index, line in enumerate(lines):
+        match = _SUBJECT_LABEL.match(line)
+        if not match:
+            continue
+        value = match.group("value").strip()
+        if value:
+            if _HEAD_LABEL.match(value):
+                return ""  # "Onderwerp Datum": two columns' labels on one line, values mixed
+            return _wrapped(lines, index + 1, value)
+        # The label alone: its value on the next line, or (a PDF that put the margin's columns
+        # in another order) on the line right above it.
+        after = lines[index + 1] if index + 1 < len(lines) else ""
+        if after.strip() and not _HEAD_LABEL.match(after) and not _STRAY_NUMBER.match(after):
+            return _wrapped(lines, index + 2, after)
+        before = lines[index - 1] if index else ""
+        if before.strip() and not _HEAD_LABEL.match(before) and not _STRAY_NUMBER.match(before):
+            return _join_wrapped([before])
+        return ""
+    return None
+
+
+def _dossier_title(head: str) -> str:
+    """The title of the dossier an official publication belongs to, above its "BRIEF VAN":
+    the first dossier's, where a letter belongs to several."""
+    brief = _KST_BRIEF.search(head)
+    if not brief:
+        return ""
+    lines = head[: brief.start()].splitlines()
+    for index, line in enumerate(lines):
+        if _KST_DOSSIER_NUMBER.match(line):
+            parts = []
+        elif match := _KST_DOSSIER_TITLE.match(line):
+            parts = [match.group("title")]
+        else:
+            continue
+        for more in lines[index + 1 : index + 1 + _SUBJECT_WRAP_LINES]:
+            if (
+                not more.strip()
+                or _KST_DOSSIER_NUMBER.match(more)
+                or _KST_DOSSIER_TITLE.match(more)
+                or _KST_NUMBER_LINE.match(more)
+            ):
+                break
+            parts.append(more)
+        return _join_wrapped(parts)
+    return ""
+
+
+def parse_subject(text: str) -> str:
+    """What a letter is about, as it says itself: its letterhead's "Betreft" or "Onderwerp",
+    the title of its page on tweedekamer.nl, or in an official publication the title of its
+    dossier. "" when it says none of these: no guess from the body."""
+    head = text[:_SUBJECT_HEAD_CHARS]
+    lines = head.splitlines()
+    labelled = _labelled_subject(lines)
+    if labelled is not None:
+        return labelled
+    for line in lines[:5]:
+        if page := _TK_PAGE_TITLE.match(line):
+            return _join_wrapped([page.group("value")])
+    return _dossier_title(text[:_KST_HEAD_CHARS])
+
+
 def parse_metadata(text: str) -> LetterMeta:
     date_match = _DATE_LINE.search(text)
     date: dt.date | None = None
@@ -280,4 +436,5 @@ def parse_metadata(text: str) -> LetterMeta:
         dossier=dossier,
         signatories=signatories,
         ministry=_ministry(signatories, text),
+        subject=parse_subject(text),
     )

@@ -31,6 +31,19 @@ def document_url(document_id: str) -> str:
     return RESOURCE_URL.format(id=document_id)
 
 
+def subject_of(record: dict) -> str:
+    """A Document's Onderwerp as the letter's subject. The Kamer writes it after the document's
+    Soort ("Brief regering; Stand van zaken ..."); that prefix, when it is the record's own
+    Soort, is dropped: the subject says what the letter is about, not what kind it is."""
+    onderwerp, soort = record.get("Onderwerp"), record.get("Soort")
+    subject = " ".join(onderwerp.split()) if isinstance(onderwerp, str) else ""
+    if isinstance(soort, str) and soort.strip():
+        prefix = soort.strip().lower() + ";"
+        if subject.lower().startswith(prefix):
+            subject = subject[len(prefix) :].strip()
+    return subject[:500]
+
+
 def _entity(record: dict, context: str) -> str:
     odata_type = str(record.get("@odata.type", ""))
     for name in ("Toezegging", "Document"):
@@ -266,6 +279,7 @@ def document(record: dict, resolve_file: Callable[[str], bytes | None] | None) -
         **letter.metadata,
         "title": (_text(record, "Onderwerp") or _text(record, "Titel"))[:500]
         or letter.metadata.get("title", ""),
+        "subject": subject_of(record),
         "date": iso_date(_text(record, "Datum")),
         "dossier": dossier[:20],
         "kamerstuk": f"{dossier}-{volgnummer}"[:40] if dossier and volgnummer else "",

@@ -84,6 +84,8 @@ class Command(BaseCommand):
             f"   date {date} | {letter['addressee'] or '-'} | kamerstuk "
             f"{letter['kamerstuk'] or '-'} | {letter['ministry'] or '-'}"
         )
+        if letter["subject"]:
+            self.stdout.write(f"   subject: {letter['subject']}")
         for signatory in letter["signatories"]:
             self.stdout.write(f"   signed: {signatory}")
         for item in result["commitments"]:
