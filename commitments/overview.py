@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import statistics
 import time
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import OPEN_STATUSES, Commitment, CommitmentQuerySet, Event, EventKind, Status
 
+log = logging.getLogger(__name__)
 QUARTERS_SHOWN = 8
 MINISTRIES_SHOWN = 15
 
@@ -135,7 +137,11 @@ def build_overview(
     if cached is None or refresh is None:
         return refresh_overview(filtered, params, today, version=version)
     if cache.add(key + ":refreshing", 1, REFRESH_LOCK_SECONDS):
-        refresh(params, today)
+        try:
+            refresh(params, today)
+        except Exception:  # a broker that is down must not take the page with it
+            log.exception("overview: could not queue the recount")
+            cache.delete(key + ":refreshing")
         newer = cache.get(key)
         if newer is not None and newer.version == version:
             return newer

@@ -155,3 +155,17 @@ def test_the_refresh_task_counts_only_after_a_change(varied):
     CommitmentFactory(span_start=None, span_end=None, due_date=days(3))
     assert refresh_overview_task.delay({}, TODAY.isoformat()).get() is True
     assert refresh_overview_task.delay({"due_within": ["x"]}).get() is False  # invalid filter
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_broker_that_is_down_still_gets_the_last_numbers(varied):
+    from commitments.overview import build_overview
+
+    def broker_down(params, day):
+        raise ConnectionRefusedError("no broker")
+
+    filtered = filter_commitments(QueryDict()).qs
+    build_overview(filtered, {}, TODAY, refresh=broker_down)
+    CommitmentFactory(span_start=None, span_end=None, due_date=days(3))
+    served = build_overview(filter_commitments(QueryDict()).qs, {}, TODAY, refresh=broker_down)
+    assert served.stale and [f.value for f in served.headline] == [7, 4, 2, 2]
