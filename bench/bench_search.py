@@ -73,13 +73,13 @@ INSERT INTO commitments_letter
   (id, title, text, content_hash, source_name, source_format, source_url, original_file, date,
    date_inferred, addressee, kamerstuk, dossier, signatories, ministry, committee,
    extraction_state, extraction_error, imported_at, source_kind, document_number, public_url,
-   withdrawn_reason)
+   withdrawn_reason, subject)
 SELECT
   i, 'Brief over onderwerp ' || i, '', md5('letter ' || i), 'brief-' || i || '.pdf', 'pdf', '',
   '', DATE '2001-01-01' + (i %% 9400), false, 'TK',
   (20000 + i %% 16000) || '-' || (1 + i %% 400), (20000 + i %% 16000)::text, '[]'::jsonb,
   (ARRAY['Buitenlandse Zaken','Defensie','Financiën','Justitie en Veiligheid'])[1 + i %% 4],
-  '', 'done', '', now(), 'upload', '', '', ''
+  '', 'done', '', now(), 'upload', '', '', '', 'Onderwerp ' || i
 FROM generate_series(1, %(letters)s) AS i
 """
 
