@@ -91,6 +91,7 @@ class CommitmentPage(Schema):
 class LetterOut(Schema):
     id: int
     title: str
+    subject: str
     date: dt.date | None
     addressee: str
     kamerstuk: str

@@ -65,10 +65,11 @@ def test_a_bad_filter_is_refused_with_the_reason(client):
 
 
 def test_letters_and_a_letter(client):
-    letter = LetterFactory(title="Brief over Mali")
+    letter = LetterFactory(title="Brief over Mali", subject="Voortgang van de inzet in Mali")
     CommitmentFactory(letter=letter)
     listed = client.get("/api/brieven/", {"q": "Mali"}).json()
     assert [item["id"] for item in listed["items"]] == [letter.pk]
+    assert listed["items"][0]["subject"] == "Voortgang van de inzet in Mali"
     body = client.get(reverse("api:get_letter", args=[letter.pk])).json()
     assert body["text"] == letter.text and len(body["commitments"]) == 1
 
