@@ -287,8 +287,11 @@ def _repeats(
     own_topic: the sentence's words without the sentence before it, against which the promise of
     that very sentence before is compared (an anaphor borrows that sentence's topic wholesale).
     """
-    if kind == "inform" and promise.kind == "action":
-        return False  # informing the Kamer about an act is a second promise, not the act again
+    if (kind == "inform") != (promise.kind == "inform") and "action" in (kind, promise.kind):
+        # informing the Kamer about an act is a second promise, not the act again; and an act
+        # taken on the way to a report ("Bij het bezien van de maatregelen, waarover ik u eind
+        # dit jaar informeer, zal ik ... beschouwen") is a promise of its own
+        return False
     words = topic
     if own_topic is not None and promise.sentence_index == sentence_index - 1:
         words = own_topic
@@ -556,7 +559,10 @@ OFFERS_ASKED_CONFIDENCE = 0.6
 # "Hierbij bied ik u ... aan", "stuur ik u hierbij", "Via deze brief bied ik ... aan uw Kamer aan"
 _OFFERS_NOW = re.compile(
     r"\b(?:bied|zend|stuur)\s+(?:ik|wij|we)\b[^.;]{0,200}?\b(?:aan|hierbij|toe)\b|"
-    r"\bhierbij\s+(?:ontvangt|treft)\s+u\b",
+    r"\bhierbij\s+(?:ontvangt|treft)\s+u\b|"
+    # "Het overzicht van de onderzoeken is bijgevoegd", "Bijgaand treft u ..."
+    r"\b(?:is|zijn)\s+(?:als\s+bijlage\s+)?(?:bij)?gevoegd\s*[.;]|"
+    r"\b(?:bijgaand|bijgevoegd)\s+(?:treft|vindt|ontvangt)\s+u\b",
     re.IGNORECASE,
 )
 _FUTURE_WORD = re.compile(r"\b(?:zal|zullen|zult)\b", re.IGNORECASE)

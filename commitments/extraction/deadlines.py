@@ -547,15 +547,16 @@ RULES: list[_Rule] = [
         kind="relative",
         width_days=20,
     ),
+    # "de plannen voor de komende periode" is what the plans are for, not a time to act by
     _rule(
-        r"\b(?:(?:in\s+)?de\s+komende\s+(?:weken|periode)|binnen\s+enkele\s+weken|"
+        r"\b(?:(?:in\s+)?(?<!voor\s)de\s+komende\s+(?:weken|periode)|binnen\s+enkele\s+weken|"
         r"volgende\s+week|komende\s+week)\b",
         _plus(42),
         kind="vague",
         width_days=40,
     ),
     _rule(
-        r"\b(?:(?:in\s+)?de\s+komende\s+maanden|binnen\s+enkele\s+maanden)\b",
+        r"\b(?:(?:in\s+)?(?<!voor\s)de\s+komende\s+maanden|binnen\s+enkele\s+maanden)\b",
         _plus(120),
         kind="vague",
         width_days=120,

@@ -204,7 +204,8 @@ _DOCUMENT_FOLLOWS = re.compile(
     r"\b(?:een|de|het|mijn|onze|deze|die|dit)\s+(?:[\w\-]+\s+){0,3}?"
     + DOCUMENT
     + r"\s+(?:\w+\s+){0,5}?(?:volgt|volgen|verschijnt|verschijnen)\b(?!\s+(?:uit|dat|hieruit|hierna|"
-    r"hieronder|onderstaand))|\b(?:volgt|verschijnt)\s+(?:er\s+)?(?:\w+\s+){0,4}?"
+    r"hieronder|onderstaand|(?:de|het|een)\s+(?:volgende\s+)?(?:opbouw|indeling|structuur|volgorde|"
+    r"lijn|systematiek|aanpak|werkwijze)\b))|\b(?:volgt|verschijnt)\s+(?:er\s+)?(?:\w+\s+){0,4}?"
     r"(?:een|de|het|mijn|onze)\s+(?:[\w\-]+\s+){0,3}?" + DOCUMENT + r"\b|"
     # "Tot slot komt er ... een uitgewerkt plan van aanpak"
     r"\bkomt\s+er\b[^.;]{0,120}?\b(?:een|de|het)\s+(?:[\w\-]+\s+){0,3}?" + DOCUMENT + r"\b",
@@ -252,6 +253,23 @@ _PASSIVE_ACT = re.compile(
     r"aangescherpt|vastgesteld|geëvalueerd|ingediend|voorgelegd|herzien|in\s+werking\s+treedt)\b",
     re.IGNORECASE,
 )
+# the passive only in a clause about something else: "de onderzoeken die in 2020 worden gestart"
+_PASSIVE_IN_RELATIVE = re.compile(
+    r"\b(?:die|dat|welke|waarin|waarbij|waarvan|zover\s+(?:deze|die|dit))\b[^,.;]{0,80}?"
+    r"\b(?:wordt|worden)\s+\w+\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+# "zal ik uw verzoek beantwoorden", with no time: said in the very letter that answers it
+_WILL_ANSWER_HERE = re.compile(
+    r"\b(?:zal|wil)\s+(?:ik|wij|we)\s+(?:graag\s+|hierbij\s+|daarom\s+|dan\s+ook\s+)?(?:uw|het)\s+"
+    r"verzoek\s+(?:\w+\s+){0,2}?(?:beantwoorden|honoreren|inwilligen)\b",
+    re.IGNORECASE,
+)
+_PASSIVE_AUX = re.compile(r"\b(?:wordt|worden)\b", re.IGNORECASE)
+# a possibility, not an act: "geldt tot 15 juni en kan worden verlengd"
+_MAY_BE_DONE = re.compile(
+    r"\b(?:kan|kunnen|kon|konden|mag|mogen)\s+(?:\w+\s+){0,3}?worden\b", re.IGNORECASE
+)
 # "... wordt geëvalueerd door het WODC": someone else's act
 _BY_OTHERS = re.compile(
     r"\bdoor\s+(?!mij\b|ons\b|het\s+kabinet\b|de\s+regering\b|mijn\s+ministerie\b)(?:de|het|een|[A-Z])",
@@ -275,9 +293,20 @@ _RECURRING = re.compile(
 )
 # The letter announces its own contents: "hieronder ga ik in op", "zal ik eerst ingaan op"
 _ANNOUNCES_CONTENTS = re.compile(
-    r"\b(?:zal|ga)\s+(?:ik|wij|we)\s+(?:\w+\s+){0,5}?(?:ingaan\s+op|in\s+op|bespreken|"
+    r"\b(?:zal|ga)\s+(?:ik|wij|we)\s+(?:\w+\s+){0,5}?(?:ingaan\b|in\s+op|bespreken|"
     r"behandelen|toelichten|schetsen|beschrijven|uiteenzetten)\b|\b(?:bespreek|behandel|beschrijf|"
-    r"schets)\s+(?:ik|wij|we)\b",
+    r"schets)\s+(?:ik|wij|we)\b|"
+    # the split verb: "ook hier zal ik op ingaan"
+    r"\bzal\s+(?:ik|wij|we)\s+(?:\w+\s+){0,2}?op\s+ingaan\b",
+    re.IGNORECASE,
+)
+# Subject first, only with a word that places it in this letter (hieronder, hierbij): "Ik zal de
+# resultaten hieronder bespreken", "waarbij ik tevens in zal gaan op"; not "Ik zal de
+# bevindingen bespreken met lokale partijen"
+_ANNOUNCES_CONTENTS_SUBJECT_FIRST = re.compile(
+    r"\b(?:ik|wij|we)\s+(?:zal|zullen|ga|gaan)\s+(?:\w+\s+){0,8}?(?:ingaan\s+op|ingaan\b|bespreken|"
+    r"behandelen|toelichten|schetsen|beschrijven|uiteenzetten)\b(?!\s+met\b)|"
+    r"\b(?:ik|wij|we)\s+(?:\w+\s+){0,2}?in\s+(?:zal|zullen)\s+gaan\s+op\b",
     re.IGNORECASE,
 )
 # --- fulfilments of what the Kamer asked in other ways (GUIDELINES section 2) ---------------
@@ -285,7 +314,7 @@ _ANNOUNCES_CONTENTS = re.compile(
 # "Hiermee kom ik tegemoet aan het verzoek", "stuur ik u hierbij", "informeer ik u"
 _ACTS_NOW = re.compile(
     r"\b(?:hiermee|hierbij|met\s+deze\s+(?:\w*brief|notitie|nota|\w*rapportage|memorie)|in\s+deze\s+brief|"
-    r"middels\s+deze|bijgaand|"
+    r"middels\s+deze|bijgaand|bij\s+deze\b(?!\s+\w*(?:brief|nota|memorie|notitie|gelegenheid))|"
     r"ter\s+uitvoering|in\s+uitvoering\s+van|uitvoering\s+(?:aan|gegeven|geven|te\s+geven)|"
     r"voer\s+(?:ik|wij|we|het\s+kabinet)\b|tegemoet\s+aan|gehoor\s+(?:aan|te\s+geven)|"
     r"(?:stuur|zend|bied|informeer|bericht|doe)\s+(?:ik|wij|we)\s+(?:u|uw\s+kamer)\b|"
@@ -350,7 +379,10 @@ _IS_A_REPORT = re.compile(
 _DISPOSES = re.compile(
     r"\b(?:moties|toezeggingen|toezeg-?\s*gingen|verzoeken)\b.{0,120}?\b(?:afgedaan|afgehandeld|"
     r"uitgevoerd|afdoen|tegemoetgekomen|tegemoet\s+gekomen|ingevuld)\b|\btegemoet\s*(?:ge)?komen\b"
-    r".{0,60}?\b(?:toezegging\w*|toezeg-?\s*gingen|verzoek\w*|motie\w*)\b",
+    r".{0,60}?\b(?:toezegging\w*|toezeg-?\s*gingen|verzoek\w*|motie\w*)\b|"
+    # "informeer ik u hierbij ..., waarbij ik tevens in zal gaan op een aantal moties en toezeggingen"
+    r"\b(?:in\s+(?:zal|zullen|ga|gaan)\s+gaan|ingaan|ga|gaan)\s+op\s+(?:\w+\s+){0,3}?"
+    r"(?:moties|toezeggingen)\b",
     re.IGNORECASE,
 )
 # A pointer back at an earlier letter or answer to the Kamer (GUIDELINES section 2: "Zoals ik u
@@ -404,7 +436,22 @@ _WITHIN_THIS_LETTER = re.compile(
     r"paragraaf|bijlage|deze\s+brief)\b",
     re.IGNORECASE,
 )
-_HERE_NOW = re.compile(r"\b(?:hierbij|bijgaand|hiermee)\b", re.IGNORECASE)
+# A fact given with its source ("Zoals gemeld in de Kamerbrief van 14 februari verloopt de
+# overdracht volgens planning"): background, not a pointer at an earlier promise or plan
+_BACKGROUND_CITATION = re.compile(
+    r"^\W*(?:\d+\s+)?zoals\s+(?:(?:ook|eerder|al|recentelijk|wordt|is)\s+){0,2}"
+    r"(?:gemeld|aangegeven|uiteengezet|toegelicht|beschreven|geschetst)\s+(?:in|bij|met)\s+"
+    r"(?:\S+\s+){0,30}?(?:\w+\s+){6}",
+    re.IGNORECASE,
+)
+_EARLIER_PLAN = re.compile(
+    r"\b(?:toegezegd|toezegging\w*|aangekondigd|beloofd|voornemens|voornemen|zou|zouden)\b",
+    re.IGNORECASE,
+)
+_HERE_NOW = re.compile(
+    r"\b(?:hierbij|bijgaand|hiermee|bij\s+deze\b(?!\s+\w*(?:brief|nota|memorie|notitie|gelegenheid)))\b",
+    re.IGNORECASE,
+)
 # the act of handing the report over: "bied ik u aan", "ontvangt de Kamer", "informeer ik u"
 _REPORT_ACT = re.compile(
     r"\b(?:informeer|informeert|bied|biedt|stuur|stuurt|zend|zendt|ontvangt|treft|vindt|doe|doet|"
@@ -563,9 +610,9 @@ _REPORTED_PLAN = re.compile(
     r"mijn\s+(?:ambts)?voorganger|mijn\s+ambtgeno(?:ot|te)|onze\s+ambtsvoorgangers)\s+"
     r"(?:\S+\s+){0,22}?"
     + REPORT_VERB
-    + r"\s+(?:\S+\s+){0,25}?te\s+(?:kunnen\s+|zullen\s+)?(?:informeren|sturen|zenden|aanbieden|"
+    + r"\s+(?:\S+\s+){0,25}?te\s+(?:zullen\s+(?!worden\b|zijn\b|hebben\b)\w+\b|(?:kunnen\s+)?(?:informeren|sturen|zenden|aanbieden|"
     r"doen\s+toekomen|brengen|berichten|rapporteren|toesturen|geven|komen|antwoorden|"
-    r"beantwoorden|reageren)\b",
+    r"beantwoorden|reageren)\b)",
     _F,
 )
 # "Zoals u gemeld ben ik voornemens ...", "Zoals in de brief van 8 januari reeds beschreven"
@@ -586,7 +633,14 @@ _AS_TOLD = re.compile(
     + GOV_FIRST
     + r"\s+(?:eerder|reeds|al)\s+(?:heb|hebben|heeft)\s+"
     + REPORT_VERB
-    + r"\b",
+    + r"\b|"
+    # "Zoals ik heb uiteengezet tijdens het notaoverleg van 6 juni, zal ...": said in a debate
+    r"\bzoals\s+"
+    + GOV_FIRST
+    + r"\s+(?:\w+\s+){0,2}?(?:heb|hebben|heeft)\s+(?:\w+\s+){0,2}?(?:"
+    + REPORT_VERB
+    + r"|uiteengezet|toegelicht)\s+(?:tijdens|in|bij)\s+(?:het|de|mijn|onze|ons)\s+(?:[\w\-]+\s+){0,2}?"
+    r"\w*(?:overleg|debat|brief|notitie|nota|beantwoording|vragenuur)\b",
     _F,
 )
 # restated: "Ik geef wederom aan dat ...", "Ik herhaal dat ..."
@@ -638,6 +692,13 @@ _THIS_LETTER = re.compile(
     re.IGNORECASE,
 )
 # A request by the Kamer or a member: "De vaste commissie heeft mij verzocht om ..."
+# The Kamer (its chair, a committee) asks the minister by letter: "Bij brief van 21 juni
+# verzocht u mij ...", "In uw brief van 26 april vraagt u ..."
+_KAMER_LETTER_ASKS = (
+    r"\b(?:verzocht|vroeg|verzoekt|vraagt)\s+u\s+(?:mij|ons|het\s+kabinet|de\s+regering)\b|"
+    r"\bin\s+uw\s+brief\b[^.;]{0,60}?\b(?:verzoekt|vraagt|verzocht|vroeg)\s+u\b"
+)
+_ASKED_BY_LETTER = re.compile(_KAMER_LETTER_ASKS, re.IGNORECASE)
 _REQUEST = re.compile(
     r"\b(?:heeft|hebben|had|hadden)\s+(?:mij|ons|het\s+kabinet|de\s+regering|de\s+minister)\b"
     r".{0,80}?\b(?:verzocht|gevraagd)\b|\b(?:verzoekt|vraagt|vroeg|vroegen)\s+(?:mij|ons|het\s+"
@@ -647,8 +708,13 @@ _REQUEST = re.compile(
     r"\b(?:is|was|werd)\s+(?:mij|ons|het\s+kabinet)\s+(?:\w+\s+){0,6}?(?:verzocht|gevraagd)\b|"
     r"\b(?:mij|ons)\s+(?:is|was|werd)\s+(?:\w+\s+){0,6}?(?:verzocht|gevraagd)\b|"
     r"\b(?:verzocht|vroeg|verzoekt|vraagt)\s+(?:de|uw)\s+(?:vaste\s+)?(?:commissie|kamer)\b|"
+    + _KAMER_LETTER_ASKS
+    + r"|"
     r"\b(?:heeft|hebben|had)\s+(?:de|uw|het)\s+(?:vaste\s+)?(?:commissie|kamer|lid)\b.{0,160}?"
-    r"\b(?:verzocht|gevraagd)\b",
+    r"\b(?:verzocht|gevraagd)\b|"
+    # "De vaste commissie voor LNV (LNV) heeft verzocht om een jaarplanning"
+    r"\b(?:(?:de|uw)\s+(?:vaste\s+)?(?:commissie|kamer)|het\s+lid)\b[^.;]{0,120}?\b(?:heeft|hebben|had)\s+"
+    r"(?:\w+\s+){0,3}?(?:verzocht|gevraagd)\s+(?:om|te|of|wat|hoe|waarom|wanneer|welke)\b",
     re.IGNORECASE,
 )
 # "Dit volgt in de laatste alinea van deze brief", "allereerst ga ik in op ..."
@@ -675,6 +741,14 @@ _CONDITIONAL = re.compile(
     r"^(?:\w+\s+){0,2}?(?:mocht|mochten|indien|ingeval|in\s+het\s+geval|bij\s+een\s+eventuele|"
     r"als(?!\s+(?:eerste|tweede|derde|volgende|laatste|onderdeel|gevolg|uitvloeisel|"
     r"vervolg|reactie)\b))\b|,\s*(?:mocht|mochten|indien)\b",
+    re.IGNORECASE,
+)
+# ... unless the condition is the Kamer's own decision, which the government binds itself to act
+# on: "Indien uw Kamer de motie aanneemt, zal de Minister ... verzoeken"
+_IF_THE_KAMER_DECIDES = re.compile(
+    r"^(?:\w+\s+){0,2}?(?:indien|als|wanneer|zodra|mocht)\s+(?:uw|de)\s+(?:eerste\s+|tweede\s+)?"
+    r"kamer\s+(?:\w+\s+){0,6}?(?:aanneemt|aanvaardt|instemt|goedkeurt|verwerpt|aannemen|"
+    r"aanvaarden|instemmen|goedkeuren)\b",
     re.IGNORECASE,
 )
 _LASTING = re.compile(
@@ -981,6 +1055,10 @@ def _about_a_request(s: Sentence) -> bool:
 
 
 def _announces_contents(s: Sentence) -> bool:
+    if s.has(_ANNOUNCES_CONTENTS_SUBJECT_FIRST) and (
+        s.has(_HERE_IN_THIS_LETTER) or s.has(_HERE_NOW)
+    ):
+        return True
     if not s.has(_ANNOUNCES_CONTENTS):
         return False
     if s.has(_HERE_IN_THIS_LETTER):
@@ -1063,7 +1141,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "members_ask",
         "skip",
-        lambda s: s.has(_QUESTION_MEMBERS) and not s.has(_OWN_PAST_REPORT),
+        lambda s: (
+            s.has(_QUESTION_MEMBERS) and not (s.has(_OWN_PAST_REPORT) or s.has(_ASKED_BY_LETTER))
+        ),
         "what members or fractions ask or say",
         hits=("De leden van de VVD-fractie vragen of de minister de Kamer zal informeren.",),
         misses=("Tijdens het debat heb ik de leden toegezegd de Kamer te informeren.",),
@@ -1098,12 +1178,24 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "disposes_of_items",
         "reference",
-        lambda s: s.has(_DISPOSES) and not s.future and not s.has(_BEFORE_NOW),
+        lambda s: (
+            s.has(_DISPOSES)
+            # the future of "hierbij ..., waarbij ik zal ingaan op" is this letter's own
+            and (not s.future or (s.has(_HERE_NOW) and _announces_contents(s)))
+            and not s.has(_BEFORE_NOW)
+        ),
         "this letter disposes of promises, moties or requests (afgedaan, tegemoetgekomen)",
         confidence=0.7,
         kind="fulfilment",
-        hits=("In de bijlage staan de moties en toezeggingen die met dit voorstel zijn afgedaan.",),
-        misses=("Over moties en toezeggingen wordt jaarlijks gerapporteerd.",),
+        hits=(
+            "In de bijlage staan de moties en toezeggingen die met dit voorstel zijn afgedaan.",
+            "Ik informeer u hierbij over de stand van zaken, waarbij ik tevens in zal gaan op een "
+            "aantal moties en toezeggingen.",
+        ),
+        misses=(
+            "Over moties en toezeggingen wordt jaarlijks gerapporteerd.",
+            "In de volgende brief zal ik ingaan op de moties en toezeggingen.",
+        ),
     ),
     Rule(
         "meets_legal_duty",
@@ -1130,6 +1222,7 @@ RULES: tuple[Rule, ...] = (
         hits=(
             "Hierbij bied ik u de derde voortgangsrapportage over het programma aan.",
             "Met deze voortgangsbrief informeer ik uw Kamer over de stand van de pilots.",
+            "Conform planning ontvangt u bij deze de tweede verzamelbrief, de eerste van 2024.",
         ),
         misses=("Met deze brief informeer ik uw Kamer over mijn besluit.",),
     ),
@@ -1150,7 +1243,11 @@ RULES: tuple[Rule, ...] = (
         "reports an earlier announcement: heb ik aangegeven ... te sturen",
         confidence=0.85,
         kind="reference",
-        hits=("In maart heeft de minister aangegeven de Kamer in het najaar te informeren.",),
+        hits=(
+            "In maart heeft de minister aangegeven de Kamer in het najaar te informeren.",
+            "In mijn brief van 25 november heb ik aangegeven de aanbevelingen te zullen bespreken "
+            "met de partners.",
+        ),
         misses=("De minister zal de Kamer in het najaar informeren.",),
     ),
     Rule(
@@ -1163,6 +1260,8 @@ RULES: tuple[Rule, ...] = (
         hits=(
             "Zoals ik u eerder heb bericht, zal ik de monitor in juni sturen.",
             "Zoals in mijn brief van 2 mei beschreven, volgt in juni de evaluatie.",
+            "Zoals ik heb uiteengezet tijdens het notaoverleg van 6 juni jl. zal als eerste stap "
+            "een plan op hoofdlijnen worden vastgesteld.",
         ),
         misses=("Zoals u weet, zal ik u in juni de evaluatie sturen.",),
     ),
@@ -1227,10 +1326,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "conditional",
         "skip",
-        lambda s: s.has(_CONDITIONAL),
+        lambda s: s.has(_CONDITIONAL) and not s.has(_IF_THE_KAMER_DECIDES),
         "a condition that may not come true: mocht, indien",
         hits=("Mocht de regeling vertraging oplopen, dan zal ik uw Kamer informeren.",),
-        misses=("Zodra de regeling klaar is, zal ik uw Kamer informeren.",),
+        misses=(
+            "Zodra de regeling klaar is, zal ik uw Kamer informeren.",
+            "Indien uw Kamer de motie aanneemt, zal de minister de voorzitter verzoeken de "
+            "verslagen te verzamelen.",
+        ),
     ),
     Rule(
         "keeps_kamer_informed",
@@ -1324,8 +1427,13 @@ RULES: tuple[Rule, ...] = (
         hits=(
             "Hieronder bespreek ik eerst de cijfers, vervolgens zal ik ingaan op de maatregelen.",
             "Voor een goed begrip zal ik wat uitgebreider ingaan op de cijfers.",
+            "Ik zal de belangrijkste resultaten van dit examenjaar hieronder bespreken.",
+            "Hieruit volgen enkele aanbevelingen en ook hier zal ik op ingaan.",
         ),
-        misses=("In de volgende voortgangsbrief zal ik ingaan op de cijfers.",),
+        misses=(
+            "In de volgende voortgangsbrief zal ik ingaan op de cijfers.",
+            "Ik zal de bevindingen daarom bespreken met lokale partijen.",
+        ),
     ),
     Rule(
         "standing_arrangement",
@@ -1344,7 +1452,12 @@ RULES: tuple[Rule, ...] = (
         "names a request of the Kamer, a committee or a member that the letter answers",
         confidence=0.6,
         kind="reference",
-        hits=("De vaste commissie heeft mij verzocht om een reactie op het rapport.",),
+        hits=(
+            "De vaste commissie heeft mij verzocht om een reactie op het rapport.",
+            "Bij brief van 21 juni verzocht u mij te berichten of ik aan het verzoek kan voldoen.",
+            "De vaste commissie voor Financiën (Fin) heeft verzocht om een jaarplanning.",
+            "Het lid Van der Berg (CDA) heeft voorts gevraagd wat er aan de vluchten wordt gedaan.",
+        ),
         misses=(
             "De commissie heeft mij verzocht om een reactie en ik zal u die in juni sturen.",
             "De brancheorganisaties hebben mij verzocht de termijn te verlengen.",
@@ -1359,6 +1472,30 @@ RULES: tuple[Rule, ...] = (
         kind="reference",
         hits=("Stand van zaken: Vóór het zomerreces ontvangt de Kamer een voortgangsrapportage.",),
         misses=("Voor het zomerreces ontvangt de Kamer een voortgangsrapportage.",),
+    ),
+    Rule(
+        "background_citation",
+        "skip",
+        lambda s: s.has(_BACKGROUND_CITATION) and not (s.future or s.has(_EARLIER_PLAN)),
+        "a fact with its source: zoals gemeld in de brief van ..., heeft ...",
+        hits=(
+            "Zoals gemeld in de Kamerbrief van 14 februari (Kamerstuk 29 521, nr. 340) verloopt "
+            "de overdracht van helikoptercapaciteit volgens planning.",
+        ),
+        misses=(
+            "Zoals aangekondigd in de Kamerbrief van 14 februari stuur ik u hierbij de evaluatie.",
+            "Zoals gemeld in de brief van 3 mei zal ik uw Kamer voor de zomer informeren.",
+        ),
+    ),
+    Rule(
+        "answers_request_here",
+        "reference",
+        lambda s: s.has(_WILL_ANSWER_HERE) and not s.dated,
+        "the letter that says it will answer the request is that answer: zal ik uw verzoek beantwoorden",
+        confidence=0.6,
+        kind="fulfilment",
+        hits=("Omdat het om mijn brieven gaat, zal ik uw verzoek beantwoorden.",),
+        misses=("Ik zal uw verzoek voor de zomer beantwoorden.",),
     ),
     Rule(
         "points_to_earlier_letter",
@@ -1497,6 +1634,7 @@ RULES: tuple[Rule, ...] = (
         misses=(
             "Uit de evaluatie volgt dat de regeling werkt.",
             "Hieronder volgt een overzicht van de maatregelen.",
+            "De brief volgt de volgende opbouw.",
         ),
     ),
     Rule(
@@ -1557,6 +1695,8 @@ RULES: tuple[Rule, ...] = (
             and not s.past
             and not s.has(_BY_OTHERS)
             and not s.has(_TIMELY_PURPOSE)
+            and not (s.has(_PASSIVE_IN_RELATIVE) and len(_PASSIVE_AUX.findall(s.text)) == 1)
+            and not s.has(_MAY_BE_DONE)
         ),
         "a government act in the present passive, with a time: wordt in 2024 ingevoerd",
         confidence=0.5,
@@ -1565,6 +1705,8 @@ RULES: tuple[Rule, ...] = (
             "Er worden typologieën opgesteld om risico's tijdig te signaleren.",
             "De nieuwe regeling wordt door de gemeenten in 2024 ingevoerd.",
             "In 2025 wordt de wet geëvalueerd door het WODC.",
+            "In het overzicht staan de onderzoeken die in 2020 worden gestart.",
+            "De inreisrestrictie geldt tot en met 15 juni en kan worden verlengd.",
         ),
     ),
     Rule(
@@ -1668,7 +1810,10 @@ WEAK_NEEDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
         ),
         (r"[Mm]otie", _MOTIE),
         (r"\b(?:verzocht|gevraagd|verzoekt|vraagt|vroeg|vroegen)\b", _REQUEST),
-        (r"\b(?:afgedaan|afgehandeld|uitgevoerd|afdoen|tegemoet\w*|ingevuld)\b", _DISPOSES),
+        (
+            r"\b(?:afgedaan|afgehandeld|uitgevoerd|afdoen|tegemoet\w*|ingevuld|ingaan|ga|gaan)\b",
+            _DISPOSES,
+        ),
     )
 )
 

@@ -24,7 +24,13 @@ scores them (see scoring.py).
   after the rules written for A2-B2). D (31 letters: rijksoverheid.nl PDF text with
   letterheads, officielebekendmakingen pages, three to the Eerste Kamer; 2008-2023, 17
   ministries; scored after all the rules above, before any written for it): commitments
-  P 0.59 R 0.45 F1 0.51, fulfilments P 0.63 R 0.56 F1 0.59, due dates 6/10.
+  P 0.59 R 0.45 F1 0.51, fulfilments P 0.63 R 0.56 F1 0.59, due dates 6/10. E (29 letters,
+  2004-2024, 15 ministries, three to the Eerste Kamer; each part scored before rules were
+  written for it): E2 commitments 1.00 (3 promises), fulfilments P 0.71 R 0.77 F1 0.74; E3
+  commitments P 0.25 R 0.25 F1 0.25 (4 promises), fulfilments P 0.75 R 0.75 F1 0.75; E1
+  (scored after E2's and E3's rules) commitments P 0.55 R 1.00 F1 0.71 (11 promises), due dates
+  10/11, fulfilments P 0.62 R 0.56 F1 0.59. An earlier E2 of 10 letters, scored at commitments F1 0.91 and fulfilments F1 0.82
+  after D's rules, was lost with its session's scratch space before it reached the repository.
 """
 
 from __future__ import annotations
@@ -46,7 +52,9 @@ FLOORS = {
     "letters": (1.0, 1.0, 1.0, 0.93),
     # 0.89 -> 0.88: "..., waarin deze brief is aangekondigd" is now proposed as the letter keeping
     # an announcement (GUIDELINES section 2), which this set's labels leave out
-    "holdout": (1.0, 1.0, 1.0, 0.88),
+    # 0.88 -> 0.86: "Naar aanleiding van de procedurevergadering ... verzoekt u mij om ..." is now
+    # proposed as the Kamer's request the letter answers (GUIDELINES section 2), unlabelled here
+    "holdout": (1.0, 1.0, 1.0, 0.86),
     "blind": (0.82, 0.96, 1.0, 0.9),
     # batches labelled blind into /work/labels/, copied verbatim once scored (first-seen figures
     # in the module docstring and in the README)
@@ -62,7 +70,13 @@ FLOORS = {
     # in cross-validation); in C2 one of those is wrong: 0.89 -> 0.87
     "unseen_batch_C2": (0.83, 0.6, 1.0, 0.87),
     "unseen_batch_C3": (0.85, 0.66, 1.0, 0.6),
-    "unseen_batch_D": (0.78, 0.73, 1.0, 0.83),
+    # 0.83 -> 0.82: a restated promise no longer absorbs an act of its own, and with it went a
+    # match that was luck (the "zijn opgenomen" sentence after an attached overview)
+    "unseen_batch_D": (0.78, 0.73, 1.0, 0.82),
+    # E1 (9 rijksoverheid.nl PDF letters, 2016-2023), E2 (10 officielebekendmakingen letters,
+    # 2004-2013) and E3 (10 letters 2019-2024, three to the Eerste Kamer), first seen after all
+    # the rules above
+    "unseen_batch_E": (0.86, 0.93, 1.0, 0.83),
 }
 
 

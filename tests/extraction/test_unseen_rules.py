@@ -483,3 +483,37 @@ def test_a_vague_span_yields_to_a_named_time() -> None:
         D,
     )
     assert deadline.due == dt.date(2022, 12, 31)
+
+
+def test_handing_over_what_was_asked_by_attaching_it_is_the_fulfilment() -> None:
+    found = extract(
+        letter(
+            "De vaste commissie voor Financiën heeft verzocht om een overzicht van de lopende "
+            "onderzoeken. Het overzicht van de lopende onderzoeken is bijgevoegd."
+        )
+    )
+    assert [(f.quote.split()[:2], f.rule) for f in found.fulfilments][-1] == (
+        ["Het", "overzicht"],
+        "offers_what_was_asked",
+    )
+
+
+def test_a_fact_cited_from_an_earlier_letter_is_no_reference() -> None:
+    found = extract(
+        letter(
+            "Zoals gemeld in de Kamerbrief van 14 februari (Kamerstuk 29 521, nr. 340) verloopt "
+            "de overdracht van de helikopters aan Duitsland volgens de planning."
+        )
+    )
+    assert found.fulfilments == [] and found.commitments == []
+
+
+def test_an_act_on_the_way_to_a_promised_report_is_a_promise_of_its_own() -> None:
+    found = extract(
+        letter(
+            "Ik zal uw Kamer eind dit jaar informeren over de maatregelen voor de periode na 2030. "
+            "Bij het bezien van die maatregelen voor de periode na 2030 zal ik ook de inzet van "
+            "een strategische reserve beschouwen."
+        )
+    )
+    assert [c.kind for c in found.commitments] == ["inform", "action"]
