@@ -696,7 +696,7 @@ _THIS_LETTER = re.compile(
 # verzocht u mij ...", "In uw brief van 26 april vraagt u ..."
 _KAMER_LETTER_ASKS = (
     r"\b(?:verzocht|vroeg|verzoekt|vraagt)\s+u\s+(?:mij|ons|het\s+kabinet|de\s+regering)\b|"
-    r"\bin\s+uw\s+brief\b[^.;]{0,60}?\b(?:verzoekt|vraagt|verzocht|vroeg)\s+u\b"
+    r"\bin\s+uw\s+brief\b[^;]{0,60}?\b(?:verzoekt|vraagt|verzocht|vroeg)\s+u\b"
 )
 _ASKED_BY_LETTER = re.compile(_KAMER_LETTER_ASKS, re.IGNORECASE)
 _REQUEST = re.compile(
@@ -714,7 +714,7 @@ _REQUEST = re.compile(
     r"\b(?:verzocht|gevraagd)\b|"
     # "De vaste commissie voor LNV (LNV) heeft verzocht om een jaarplanning"
     r"\b(?:(?:de|uw)\s+(?:vaste\s+)?(?:commissie|kamer)|het\s+lid)\b[^.;]{0,120}?\b(?:heeft|hebben|had)\s+"
-    r"(?:\w+\s+){0,3}?(?:verzocht|gevraagd)\s+(?:om|te|of|wat|hoe|waarom|wanneer|welke)\b",
+    r"[^.;]{0,100}?\b(?:verzocht|gevraagd)\s+(?:om|te|of|wat|hoe|waarom|wanneer|welke)\b",
     re.IGNORECASE,
 )
 # "Dit volgt in de laatste alinea van deze brief", "allereerst ga ik in op ..."
@@ -1457,6 +1457,9 @@ RULES: tuple[Rule, ...] = (
             "Bij brief van 21 juni verzocht u mij te berichten of ik aan het verzoek kan voldoen.",
             "De vaste commissie voor Financiën (Fin) heeft verzocht om een jaarplanning.",
             "Het lid Van der Berg (CDA) heeft voorts gevraagd wat er aan de vluchten wordt gedaan.",
+            "In uw brief van 26 april jl. vraagt u met klem aan het verzoek te voldoen.",
+            "Uw Kamer heeft hierover aandacht gevraagd en mij via moties verzocht om de aanpak "
+            "verder te brengen.",
         ),
         misses=(
             "De commissie heeft mij verzocht om een reactie en ik zal u die in juni sturen.",
