@@ -562,7 +562,8 @@ _OFFERS_NOW = re.compile(
     r"\bhierbij\s+(?:ontvangt|treft)\s+u\b|"
     # "Het overzicht van de onderzoeken is bijgevoegd", "Bijgaand treft u ..."
     r"\b(?:is|zijn)\s+(?:als\s+bijlage\s+)?(?:bij)?gevoegd\s*[.;]|"
-    r"\b(?:bijgaand|bijgevoegd)\s+(?:treft|vindt|ontvangt)\s+u\b",
+    r"\b(?:bijgaand|bijgevoegd)\s+(?:treft|vindt|ontvangt)\s+u\b|"
+    r"\bin\s+de\s+bijlage\b[^.;]{0,40}?\b(?:vindt|treft|ontvangt)\s+u\b",
     re.IGNORECASE,
 )
 _FUTURE_WORD = re.compile(r"\b(?:zal|zullen|zult)\b", re.IGNORECASE)

@@ -60,7 +60,9 @@ TRIGGERS = re.compile(
     r"verwijzen|toegelicht|afgedaan|beantwoord\w*|"
     # batch D: planned deliveries, "kan ik ... verzenden", hedged plans, reacting, what was asked
     r"gepland|toezending|verzending|verzend\w*|gericht|reageer|reageert|reageren|gevraagde|"
-    r"verzochte|invulling|aanbied\w*|bied)\b"
+    r"verzochte|invulling|aanbied\w*|bied|"
+    # batch F: announcements in the past tense
+    r"kondigde|kondigden)\b"
     # word ends without a leading \w* (which would be tried at every position of the text)
     r"|(?:rapportage|voorganger)\b",
     re.IGNORECASE,
@@ -187,7 +189,12 @@ _DOCUMENT_ADDRESSES = re.compile(
     r"|\b(?:wordt|worden|zal|zullen)\b.{0,120}?\b(?:ingegaan|meegenomen|betrokken|toegelicht|"
     r"behandeld|opgenomen)\s+in\s+(?:de|het|een|die|deze|mijn|onze)\s+(?:[\w\-]+\s+){0,3}?"
     + DOCUMENT
-    + r"\b",
+    + r"\b"
+    # the document as subject: "De beleidsdoorlichting zal een beleidsreconstructie bevatten"
+    r"|^\W*(?:de|het|een)\s+(?:[\w\-]+\s+){0,3}?"
+    + DOCUMENT
+    + r"\s+(?:\w+\s+){0,3}?(?:zal|zullen)\s+(?:\w+\s+){0,10}?(?:bevatten|ingaan\s+op|behandelen|"
+    r"beschrijven|schetsen|toelichten)\b",
     re.IGNORECASE,
 )
 # A document that is still to come: "de kabinetsreactie", "de volgende voortgangsbrief", "de
@@ -203,12 +210,18 @@ _DOCUMENT_FOLLOWS = re.compile(
     # "Een tweede brief volgt na het zomerreces", "Begin volgend jaar verschijnt de monitor"
     r"\b(?:een|de|het|mijn|onze|deze|die|dit)\s+(?:[\w\-]+\s+){0,3}?"
     + DOCUMENT
-    + r"\s+(?:\w+\s+){0,5}?(?:volgt|volgen|verschijnt|verschijnen)\b(?!\s+(?:uit|dat|hieruit|hierna|"
-    r"hieronder|onderstaand|(?:de|het|een)\s+(?:volgende\s+)?(?:opbouw|indeling|structuur|volgorde|"
-    r"lijn|systematiek|aanpak|werkwijze)\b))|\b(?:volgt|verschijnt)\s+(?:er\s+)?(?:\w+\s+){0,4}?"
-    r"(?:een|de|het|mijn|onze)\s+(?:[\w\-]+\s+){0,3}?" + DOCUMENT + r"\b|"
+    + r"\s+(?:\w+\s+){0,5}?(?<!als\s)(?:volgt|volgen|verschijnt|verschijnen)\b(?!\s+(?:uit|dat|hieruit|hierna|"
+    r"hieronder|onderstaand|(?:de|het|een)\s+(?!(?:komende|eerstvolgende|volgende\s+(?:week|maand|"
+    r"jaar|kwartaal))\b)\w+))|"
     # "Tot slot komt er ... een uitgewerkt plan van aanpak"
     r"\bkomt\s+er\b[^.;]{0,120}?\b(?:een|de|het)\s+(?:[\w\-]+\s+){0,3}?" + DOCUMENT + r"\b",
+    re.IGNORECASE,
+)
+# Inverted, "Begin volgend jaar verschijnt de monitor": only with a time, since "De indeling van
+# deze rapportage volgt het werkprogramma" has the same words
+_DOCUMENT_FOLLOWS_INVERTED = re.compile(
+    r"\b(?:volgt|verschijnt)\s+(?:er\s+)?(?:\w+\s+){0,4}?(?:een|de|het|mijn|onze)\s+"
+    r"(?:[\w\-]+\s+){0,3}?" + DOCUMENT + r"\b",
     re.IGNORECASE,
 )
 _HERE_IN_THIS_LETTER = re.compile(
@@ -340,8 +353,8 @@ _ANSWERS_A_REQUEST = re.compile(
     r"tegemoet\s+aan|gehoor\s+aan|ingaan\s+op|in\s+op|voldoe\s+(?:ik\s+)?aan|op|invulling\s+aan|"
     r"gevolg\s+aan)\s+(?:het|uw|een|dit|deze|de)\s+(?:\w+\s+){0,2}?verzoek(?:en)?\b|"
     r"\bnaar\s+aanleiding\s+van\b[^.;]{0,160}?\bregeling\s+van\s+(?:de\s+)?werkzaamheden\b|"
-    r"\bbeantwoord\s+(?:ik|wij|we)\s+(?:graag\s+)?de\s+vragen\b[^.;]{0,160}?\b(?:leden|het\s+lid|"
-    r"commissie|fracties?)\b|\bverzoek\s+van\s+(?:de\s+(?:vaste\s+)?"
+    r"\bbeantwoord(?:en)?\s+(?:ik|wij|we)\s+(?:\w+\s+){0,2}?de\s+vra(?:ag|gen)\b[^.;]{0,160}?\b(?:leden|"
+    r"het\s+lid|commissie|fracties?|mevrouw|de\s+heer)\b|\bverzoek\s+van\s+(?:de\s+(?:vaste\s+)?"
     r"commissie|het\s+lid|de\s+leden|uw\s+kamer|de\s+kamer)\b|\bop\s+verzoek\s+van\s+(?:uw|de)\s+kamer\b|"
     # answers to the Kamer's questions: "de antwoorden op vragen gesteld door leden van uw Kamer",
     # "beantwoord ik de vragen die uw vaste commissie heeft gesteld", "gaat in op de vragen van"
@@ -480,7 +493,7 @@ _PRESENT_FUTURE_GOV = re.compile(
 _FIRM_INTENTION_PATTERN = (
     r"\b(?:ben|is|zijn)\s+(?:(?:ik|wij|we|het\s+kabinet|nog|thans|dan|ook|daarom)\s+){0,3}"
     r"voornemens\b|\bvoornemens\s+(?:om|te|ben|is|zijn)\b|\bvan\s+plan\b|"
-    r"\bstreef(?:t)?\s+(?:\w+\s+){0,2}?ernaar\b|\b(?:mijn|onze)\s+planning\s+is\b|"
+    r"\b(?:streef|streeft|streven)\s+(?:\w+\s+){0,2}?er\s*naar\b|\b(?:mijn|onze)\s+planning\s+is\b|"
     r"\b(?:mijn|onze)\s+(?:inspanningen|inzet)\s+(?:is|zijn)\s+(?:\w+\s+){0,2}?er\s*op\s+gericht\b"
 )
 _FIRM_INTENTION = re.compile(_FIRM_INTENTION_PATTERN, re.IGNORECASE)
@@ -664,8 +677,25 @@ _NAMES_PROMISE = re.compile(
     r"op\s+het|bij\s+het)\b",
     _F,
 )
+# Earlier promises as the topic or an ingredient of a new act: "zal ik uw Kamer ... informeren
+# over uitvoering van de door mij gedane toezeggingen", "Daarbij zal ik tevens betrekken de door
+# mij toegezegde rapportage"
+_PROMISES_AS_TOPIC = re.compile(
+    r"\b(?:informeren|berichten|rapporteren|inlichten)\s+over\s+(?:de\s+)?(?:uitvoering|voortgang|"
+    r"stand\s+van\s+zaken|afhandeling)\s+(?:van\s+)?(?:de\s+|mijn\s+)?(?:\w+\s+){0,3}?toezegg|"
+    r"\b(?:zal|zullen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:\w+\s+){0,3}?betrekken\s+(?:de|het)\s+"
+    r"(?:door\s+(?:mij|ons)\s+)?toegezegde\b",
+    _F,
+)
 _AS_ANNOUNCED = re.compile(
     r"\bzoals\s+(?:eerder\s+|reeds\s+|ook\s+)?(?:aangekondigd|beloofd|afgesproken)\b|"
+    # "In de kabinetsreactie op het rapport ... is aangekondigd dat ...", "In december kondigde
+    # het kabinet aan de regeling te verlengen"
+    r"\bin\s+(?:de|het|mijn|onze)\s+(?:[\w\-]+\s+){0,2}?(?:\w*brief|\w*reactie|\w*nota|\w*rapportage|"
+    r"memorie|notitie|\w*agenda|\w*akkoord)\b[^.;]{0,200}?\b(?:is|werd|heb\s+ik|hebben\s+wij|heeft\s+het\s+"
+    r"kabinet)\s+(?:\w+\s+){0,2}?aangekondigd\s+dat\b|"
+    r"\bkondigde(?:n)?\s+(?:ik|wij|we|het\s+kabinet|de\s+regering|de\s+minister|mijn\s+(?:ambts)?voorganger)\s+"
+    r"(?:\w+\s+){0,3}?aan\b|"
     r"\b(?:de|het|mijn|deze)\s+(?:eerder\s+)?aangekondigde\s+(?:\w+\s+)?" + DOCUMENT + r"\b",
     _F,
 )
@@ -696,7 +726,9 @@ _THIS_LETTER = re.compile(
 # verzocht u mij ...", "In uw brief van 26 april vraagt u ..."
 _KAMER_LETTER_ASKS = (
     r"\b(?:verzocht|vroeg|verzoekt|vraagt)\s+u\s+(?:mij|ons|het\s+kabinet|de\s+regering)\b|"
-    r"\bin\s+uw\s+brief\b[^;]{0,60}?\b(?:verzoekt|vraagt|verzocht|vroeg)\s+u\b"
+    r"\bin\s+uw\s+brief\b[^;]{0,60}?\b(?:verzoekt|vraagt|verzocht|vroeg)\s+u\b|"
+    r"\bin\s+uw\s+brief\b[^;]{0,60}?\b(?:heeft|hebt)\s+u\s+(?:mij|ons|het\s+kabinet)\s+(?:\w+\s+){0,3}?"
+    r"(?:verzocht|gevraagd)\b"
 )
 _ASKED_BY_LETTER = re.compile(_KAMER_LETTER_ASKS, re.IGNORECASE)
 _REQUEST = re.compile(
@@ -781,6 +813,11 @@ _EXPECTATION = re.compile(
 _PAST = re.compile(  # within one clause: "Zodra bekend is wanneer ..., wordt u geïnformeerd"
     r"\b(?:heeft|hebben|heb|had|hadden|is|werd|werden)\b(?:\s+[^\s,;:]+){0,12}?\s+(?:ge\w+d|"
     r"ge\w+t|ge\w+en|\w+(?:ge)\w+(?:d|t|en))\b",
+    re.IGNORECASE,
+)
+_LEADING_WHEN = re.compile(
+    r"^\W*(?:nadat|zodra|wanneer|als|zo\s+gauw\s+als)\b[^,;]{0,160}?\b(?:is|zijn|heeft|hebben)\s+"
+    r"(?:\w+\s+){0,2}?(?:ge\w+|\w+ge\w+)\b",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(r"\b(?:zal|zullen|ga|gaat)\s+(?:\w+\s+){0,3}?(?:niet|geen)\b", re.IGNORECASE)
@@ -1005,7 +1042,9 @@ class Sentence:
 
     @cached_property
     def past(self) -> bool:
-        return self.has(_PAST)
+        # "Nadat de besluitvorming is afgerond, wordt uw Kamer geïnformeerd": the perfect of a
+        # leading when-clause is a condition ahead, not something done
+        return _PAST.search(_LEADING_WHEN.sub("", self.text, count=1)) is not None
 
     @cached_property
     def expectation(self) -> re.Match[str] | None:
@@ -1278,12 +1317,17 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "names_promise",
         "reference",
-        _reference(_NAMES_PROMISE),
+        lambda s: _reference(_NAMES_PROMISE)(s) and not s.has(_PROMISES_AS_TOPIC),
         "names an earlier promise: toegezegd, de toezegging, mijn toezeggingen",
         confidence=0.85,
         kind="reference",
         hits=("De toegezegde evaluatie zal in juni verschijnen.",),
-        misses=("Ik zeg toe dat ik de evaluatie in juni stuur.",),
+        misses=(
+            "Ik zeg toe dat ik de evaluatie in juni stuur.",
+            "Daarnaast zal ik uw Kamer binnen zes weken informeren over uitvoering van de door "
+            "mij gedane toezeggingen in het spoeddebat.",
+            "Daarbij zal ik tevens betrekken de door mij toegezegde rapportage over de uitspraak.",
+        ),
     ),
     Rule(
         "as_announced",
@@ -1292,7 +1336,13 @@ RULES: tuple[Rule, ...] = (
         "an announced item: zoals aangekondigd, de eerder aangekondigde brief",
         confidence=0.85,
         kind="reference",
-        hits=("Zoals aangekondigd ontvangt u in juni de evaluatie.",),
+        hits=(
+            "Zoals aangekondigd ontvangt u in juni de evaluatie.",
+            "In de kabinetsreactie op het rapport is aangekondigd dat het kabinet voornemens is een "
+            "sociaal minimum vast te stellen.",
+            "In december kondigde het kabinet aan de garantieregeling te verlengen tot en met het "
+            "derde kwartaal van 2022.",
+        ),
         misses=("Ik kondig een evaluatie aan die u in juni ontvangt.",),
     ),
     # --- an explicit promise ------------------------------------------------------------------
@@ -1611,7 +1661,11 @@ RULES: tuple[Rule, ...] = (
         ),
         "a coming document will address a subject: in de brief zal ik ingaan op",
         confidence=0.65,
-        hits=("In de voortgangsbrief van juni zal het kabinet ingaan op de kosten.",),
+        hits=(
+            "In de voortgangsbrief van juni zal het kabinet ingaan op de kosten.",
+            "De beleidsdoorlichting zal een beleidsreconstructie bevatten waarin de beleidsdoelen "
+            "worden benoemd.",
+        ),
         misses=(
             "In de bijgevoegde voortgangsbrief komt de kostenraming aan de orde.",
             "In het rapport wordt ingegaan op de kostenraming.",
@@ -1621,7 +1675,7 @@ RULES: tuple[Rule, ...] = (
         "document_follows",
         "commitment",
         lambda s: (
-            s.has(_DOCUMENT_FOLLOWS)
+            (s.has(_DOCUMENT_FOLLOWS) or (s.dated and s.has(_DOCUMENT_FOLLOWS_INVERTED)))
             and not s.has(_HERE_IN_THIS_LETTER)
             and not s.past
             and (s.dated or not s.has(_RECURRING))
@@ -1638,6 +1692,8 @@ RULES: tuple[Rule, ...] = (
             "Uit de evaluatie volgt dat de regeling werkt.",
             "Hieronder volgt een overzicht van de maatregelen.",
             "De brief volgt de volgende opbouw.",
+            "De indeling van deze rapportage volgt het werkprogramma van het beleidsplan.",
+            "De centrale vraag van de beleidsdoorlichting luidde als volgt: werkt het?",
         ),
     ),
     Rule(
@@ -1718,7 +1774,10 @@ RULES: tuple[Rule, ...] = (
         lambda s: s.dated and s.has(_FIRM_INTENTION) and s.has(_FIRST_PERSON_GOV),
         "a firm plan with a time: ik streef ernaar ... voor de zomer",
         confidence=0.55,
-        hits=("Ik streef ernaar dit besluit binnen twee maanden te nemen.",),
+        hits=(
+            "Ik streef ernaar dit besluit binnen twee maanden te nemen.",
+            "Wij streven er naar om u het kabinetsstandpunt in september aan te bieden.",
+        ),
         misses=("Gemeenten streven ernaar dit besluit binnen twee maanden te nemen.",),
     ),
     Rule(
@@ -1795,10 +1854,12 @@ WEAK_NEEDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
         (r"\b(?:wordt|worden)\b", _PASSIVE_ACT),
         (
             r"\b(?:ingaan|ingegaan|in\s+op|orde|toelicht\w*|toegelicht|uiteen\w*|behandel\w*|"
-            r"meenemen|meegenomen|opnemen|opgenomen|schets\w*|geschetst|betrokken)\b",
+            r"meenemen|meegenomen|opnemen|opgenomen|schets\w*|geschetst|betrokken|bevatten|"
+            r"beschrijven)\b",
             _DOCUMENT_ADDRESSES,
         ),
         (r"\b(?:volgt|volgen|verschijnt|verschijnen|komt\s+er)\b", _DOCUMENT_FOLLOWS),
+        (r"\b(?:volgt|verschijnt)\b", _DOCUMENT_FOLLOWS_INVERTED),
         (r"\b(?:laat|laten|volg|volgen|volgt|neem|nemen|neemt)\b", _COMMISSIONS_WORK),
         (
             r"\b(?:verzoek\w*|vragen|beantwoord\w*|inbreng|verslag|werkzaamheden)\b",
@@ -1837,7 +1898,7 @@ _GATES: dict[re.Pattern[str], re.Pattern[str]] = {
                 (r"\bzoals\b", _AS_TOLD),
                 (r"\b(?:herhaal|herhalen|wederom|nogmaals|opnieuw)\b", _RESTATED),
                 (r"toegezegd|toezeg|gestand", _NAMES_PROMISE),
-                (r"aangekondigd|beloofd|afgesproken", _AS_ANNOUNCED),
+                (r"aangekondigd|beloofd|afgesproken|kondigde", _AS_ANNOUNCED),
                 (r"gestand|toezeg|toegezegd", _FULFILS),
                 (_KAMER_GATE, _SEND_KAMER),
                 (_KAMER_GATE + r"|terug", _INFORM_KAMER),

@@ -50,7 +50,7 @@ COME_BACK = (
 )
 INFORM_VERB = (
     r"(?:informeren|geïnformeerd|informeer|informeert|inlichten|ingelicht|berichten|"
-    r"rapporteren|op\s+de\s+hoogte\s+(?:worden\s+|te\s+)?(?:stellen|houden|brengen|gesteld|"
+    r"rapporteren|rapporteer|rapporteert|op\s+de\s+hoogte\s+(?:worden\s+|te\s+)?(?:stellen|houden|brengen|gesteld|"
     r"gehouden|gebracht)|"
     r"laten\s+weten|nader\s+(?:toelichten|berichten)|een\s+update\s+geven|verslag\s+(?:doen|"
     r"uitbrengen)|terugkomen|terugkom|terugkomt|(?:kom|komt|komen)\s+(?:ik|het\s+kabinet|wij|we)"
@@ -84,7 +84,7 @@ REPORT_VERB = (
 DOCUMENT = (
     r"(?:\w*brief|\w*strategie|\w*nota|\w*rapportage|notitie|\w*evaluatie|\w*verslag|\w*plan|"
     r"\w*visie|\w*agenda|wetsvoorstel|\w*reactie|\w*analyse|\w*overzicht|\w*begroting|"
-    r"\w*rapport|\w*monitor)"
+    r"\w*rapport|\w*monitor|\w*doorlichting)"
 )
 # This letter itself, as the thing that does the act: "met deze brief", "hierbij".
 THIS_LETTER = (

@@ -29,7 +29,11 @@ scores them (see scoring.py).
   written for it): E2 commitments 1.00 (3 promises), fulfilments P 0.71 R 0.77 F1 0.74; E3
   commitments P 0.25 R 0.25 F1 0.25 (4 promises), fulfilments P 0.75 R 0.75 F1 0.75; E1
   (scored after E2's and E3's rules) commitments P 0.55 R 1.00 F1 0.71 (11 promises), due dates
-  10/11, fulfilments P 0.62 R 0.56 F1 0.59. An earlier E2 of 10 letters, scored at commitments F1 0.91 and fulfilments F1 0.82
+  10/11, fulfilments P 0.62 R 0.56 F1 0.59. F (29 letters, 1998-2025, 13 ministries; each part
+  scored before rules were written for it): F2 commitments 1.00 (2 promises), fulfilments
+  P 0.83 R 0.71 F1 0.77; F3 commitments P 0.83 R 0.56 F1 0.67 (9), fulfilments P 0.71 R 0.83
+  F1 0.77; F1 (after F2's and F3's rules) commitments P 1.00 R 0.50 F1 0.67 (12), fulfilments
+  P 0.71 R 0.75 F1 0.73. An earlier E2 of 10 letters, scored at commitments F1 0.91 and fulfilments F1 0.82
   after D's rules, was lost with its session's scratch space before it reached the repository.
 """
 
@@ -76,7 +80,12 @@ FLOORS = {
     # E1 (9 rijksoverheid.nl PDF letters, 2016-2023), E2 (10 officielebekendmakingen letters,
     # 2004-2013) and E3 (10 letters 2019-2024, three to the Eerste Kamer), first seen after all
     # the rules above
-    "unseen_batch_E": (0.86, 0.93, 1.0, 0.86),
+    # 0.86 -> 0.85: "In de bijlage treft u ..." in a letter that answers a request is now its
+    # fulfilment (batch F), which one E letter's labels leave out
+    "unseen_batch_E": (0.86, 0.93, 1.0, 0.85),
+    # F1 (9 rijksoverheid.nl PDF letters, 2015-2023), F2 (10 openings of letters 2017-2025), F3
+    # (10 letters 1998-2011, one to the Eerste Kamer), first seen after E's rules
+    "unseen_batch_F": (0.87, 0.94, 1.0, 0.82),
 }
 
 
