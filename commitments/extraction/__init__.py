@@ -454,7 +454,12 @@ def rules_pass(text: str) -> RulesPass:
         analysis, deadlines = _decide(sentence, raw_sentence, letter.date, speaker)
         found_deadlines[index] = deadlines
         if analysis.category is None:
-            if offer is None and _OFFERS_NOW.search(sentence) and not _FUTURE_WORD.search(sentence):
+            if (
+                offer is None
+                and _OFFERS_NOW.search(sentence)
+                and not _FUTURE_WORD.search(sentence)
+                and not _COPY_SENT_ALONG.search(sentence)
+            ):
                 offer = (index, clean_start, clean_end, sentence)
             continue
         start, end = cleaned.original_span(clean_start, clean_end)
@@ -563,9 +568,12 @@ _OFFERS_NOW = re.compile(
     # "Het overzicht van de onderzoeken is bijgevoegd", "Bijgaand treft u ..."
     r"\b(?:is|zijn)\s+(?:als\s+bijlage\s+)?(?:bij)?gevoegd\s*[.;]|"
     r"\b(?:bijgaand|bijgevoegd)\s+(?:treft|vindt|ontvangt)\s+u\b|"
-    r"\bin\s+de\s+bijlage\b[^.;]{0,40}?\b(?:vindt|treft|ontvangt)\s+u\b",
+    r"\bin\s+de\s+bijlage\b[^.;]{0,40}?\b(?:vindt|treft|ontvangt)\s+u\b|"
+    r"\b(?:vindt|treft)\s+u\s+(?:\w+\s+){0,3}?(?:bijgevoegd|bijgaand|als\s+bijlage)\b",
     re.IGNORECASE,
 )
+# "een afschrift van dit verzoek treft u bijgaand aan": a copy for information, not what was asked
+_COPY_SENT_ALONG = re.compile(r"\bafschrift\b(?![^.;]{0,40}\bgevraagd)", re.IGNORECASE)
 _FUTURE_WORD = re.compile(r"\b(?:zal|zullen|zult)\b", re.IGNORECASE)
 # what the head of a letter (its subject line, its opening) says it answers
 _HEAD_ANSWERS = re.compile(r"\b(?:verzoek|motie)", re.IGNORECASE)

@@ -62,7 +62,9 @@ TRIGGERS = re.compile(
     r"gepland|toezending|verzending|verzend\w*|gericht|reageer|reageert|reageren|gevraagde|"
     r"verzochte|invulling|aanbied\w*|bied|"
     # batch F: announcements in the past tense
-    r"kondigde|kondigden)\b"
+    r"kondigde|kondigden|"
+    # batch G: "sluit het kabinet aan bij de vraag van", "verstrek ik u hierbij"
+    r"vraag|verstrek)\b"
     # word ends without a leading \w* (which would be tried at every position of the text)
     r"|(?:rapportage|voorganger)\b",
     re.IGNORECASE,
@@ -306,7 +308,7 @@ _RECURRING = re.compile(
 )
 # The letter announces its own contents: "hieronder ga ik in op", "zal ik eerst ingaan op"
 _ANNOUNCES_CONTENTS = re.compile(
-    r"\b(?:zal|ga)\s+(?:ik|wij|we)\s+(?:\w+\s+){0,5}?(?:ingaan\b|in\s+op|bespreken|"
+    r"\b(?:zal|ga)\s+(?:ik|wij|we)\s+(?:\w+\s+){0,5}?(?:ingaan\b|in\s+op|bespreken(?!\s+met\b)|"
     r"behandelen|toelichten|schetsen|beschrijven|uiteenzetten)\b|\b(?:bespreek|behandel|beschrijf|"
     r"schets)\s+(?:ik|wij|we)\b|"
     # the split verb: "ook hier zal ik op ingaan"
@@ -327,7 +329,8 @@ _ANNOUNCES_CONTENTS_SUBJECT_FIRST = re.compile(
 # "Hiermee kom ik tegemoet aan het verzoek", "stuur ik u hierbij", "informeer ik u"
 _ACTS_NOW = re.compile(
     r"\b(?:hiermee|hierbij|met\s+deze\s+(?:\w*brief|notitie|nota|\w*rapportage|memorie)|in\s+deze\s+brief|"
-    r"middels\s+deze|bijgaand|bij\s+deze\b(?!\s+\w*(?:brief|nota|memorie|notitie|gelegenheid))|"
+    r"middels\s+deze|via\s+deze\s+(?:\w*brief|notitie|nota)|bevat\s+deze\s+(?:\w*brief|notitie|nota)|"
+    r"deze\s+(?:\w*brief|notitie|nota)\s+bevat|bijgaand|bij\s+deze\b(?!\s+\w*(?:brief|nota|memorie|notitie|gelegenheid))|"
     r"ter\s+uitvoering|in\s+uitvoering\s+van|uitvoering\s+(?:aan|gegeven|geven|te\s+geven)|"
     r"voer\s+(?:ik|wij|we|het\s+kabinet)\b|tegemoet\s+aan|gehoor\s+(?:aan|te\s+geven)|"
     r"(?:stuur|zend|bied|informeer|bericht|doe)\s+(?:ik|wij|we)\s+(?:u|uw\s+kamer)\b|"
@@ -349,6 +352,12 @@ _MOTIE = re.compile(
 # A request of the Kamer, a committee or a member answered: "Naar aanleiding van het verzoek
 # van de vaste commissie", "op verzoek van het lid", "De commissie heeft mij gevraagd ..."
 _ANSWERS_A_REQUEST = re.compile(
+    # "Hiermee sluit het kabinet aan bij de vraag van lid Renkema"
+    r"\bsluit\s+(?:ik|wij|we|het\s+kabinet)\s+(?:\w+\s+){0,2}?aan\s+bij\s+(?:de|het)\s+(?:vraag|verzoek|"
+    r"wens)\s+van\b|"
+    # "heb ik het verzoek gekregen van de vaste commissie om een reactie"
+    r"\bverzoek\s+(?:\w+\s+){0,2}?(?:gekregen|ontvangen)\s+van\s+(?:de\s+(?:vaste\s+)?commissie|het\s+lid|"
+    r"de\s+leden|uw\s+kamer)\b|"
     r"\b(?:naar\s+aanleiding\s+van|in\s+antwoord\s+op|in\s+reactie\s+op|conform|overeenkomstig|"
     r"tegemoet\s+aan|gehoor\s+aan|ingaan\s+op|in\s+op|voldoe\s+(?:ik\s+)?aan|op|invulling\s+aan|"
     r"gevolg\s+aan)\s+(?:het|uw|een|dit|deze|de)\s+(?:\w+\s+){0,2}?verzoek(?:en)?\b|"
@@ -393,6 +402,8 @@ _DISPOSES = re.compile(
     r"\b(?:moties|toezeggingen|toezeg-?\s*gingen|verzoeken)\b.{0,120}?\b(?:afgedaan|afgehandeld|"
     r"uitgevoerd|afdoen|tegemoetgekomen|tegemoet\s+gekomen|ingevuld)\b|\btegemoet\s*(?:ge)?komen\b"
     r".{0,60}?\b(?:toezegging\w*|toezeg-?\s*gingen|verzoek\w*|motie\w*)\b|"
+    # "over de invulling van een aantal moties en toezeggingen"
+    r"\b(?:invulling|uitvoering|afdoening)\s+van\s+(?:\w+\s+){0,3}?(?:moties|toezeggingen)\b|"
     # "informeer ik u hierbij ..., waarbij ik tevens in zal gaan op een aantal moties en toezeggingen"
     r"\b(?:in\s+(?:zal|zullen|ga|gaan)\s+gaan|ingaan|ga|gaan)\s+op\s+(?:\w+\s+){0,3}?"
     r"(?:moties|toezeggingen)\b",
@@ -486,7 +497,10 @@ _FUTURE_MODAL = re.compile(r"\b" + MODAL + r"\b", re.IGNORECASE)
 _PRESENT_FUTURE_GOV = re.compile(
     r"\b(?:informeer|stuur|zend|bericht|rapporteer|bied|doe|verwacht|streef|ben|is|zijn)\s+(?:ik|"
     r"het\s+kabinet|wij|we)\b|\b" + GOV_FIRST + r"\s+(?:informeer|informeert|stuur|"
-    r"stuurt|zend|zendt|bericht|rapporteer|verwacht|streef|streeft|ben|is)\b",
+    r"stuurt|zend|zendt|bericht|rapporteer|verwacht|streef|streeft|ben|is)\b|"
+    # the plural: "Rond de zomer sturen wij u de actie-agenda toe"
+    r"\b(?:sturen|zenden|informeren|bieden|rapporteren|berichten)\s+(?:wij|we)\b|"
+    r"\b(?:wij|we)\s+(?:sturen|zenden|informeren|bieden|rapporteren|berichten)\b",
     re.IGNORECASE,
 )
 # An intention firm enough to bind: not "ik verwacht ... te ontvangen"
@@ -584,7 +598,7 @@ _ASKED_FOR = re.compile(
 )
 _SENT_OR_ATTACHED_NOW = re.compile(
     r"\b(?:opgenomen|bijgevoegd|treft\s+u|vindt\s+u|ontvangt\s+u|bied\s+(?:ik|wij|we)|"
-    r"stuur\s+(?:ik|wij|we)|zend\s+(?:ik|wij|we))\b",
+    r"stuur\s+(?:ik|wij|we)|zend\s+(?:ik|wij|we)|verstrek\s+(?:ik|wij|we)|(?:ik|wij|we)\s+verstrek\w*)\b",
     re.IGNORECASE,
 )
 # "In de Kamerbrief van ... is deze vervroegde evaluatie aangekondigd": this document was announced
@@ -693,7 +707,10 @@ _AS_ANNOUNCED = re.compile(
     # het kabinet aan de regeling te verlengen"
     r"\bin\s+(?:de|het|mijn|onze)\s+(?:[\w\-]+\s+){0,2}?(?:\w*brief|\w*reactie|\w*nota|\w*rapportage|"
     r"memorie|notitie|\w*agenda|\w*akkoord)\b[^.;]{0,200}?\b(?:is|werd|heb\s+ik|hebben\s+wij|heeft\s+het\s+"
-    r"kabinet)\s+(?:\w+\s+){0,2}?aangekondigd\s+dat\b|"
+    r"kabinet)\s+(?:[^.;]{0,80}?\s)?aangekondigd\b|"
+    # "Het kabinet heeft in haar brief van 20 september ook aangekondigd te werken aan ..."
+    r"\b(?:ik|wij|we|het\s+kabinet)\s+(?:heb|heeft|hebben)\s+[^.;]{0,120}?\baangekondigd\s+(?:te|dat|om)\b|"
+    r"\b(?:heb|heeft|hebben)\s+(?:ik|wij|we|het\s+kabinet)\s+[^.;]{0,120}?\baangekondigd\s+(?:te|dat|om)\b|"
     r"\bkondigde(?:n)?\s+(?:ik|wij|we|het\s+kabinet|de\s+regering|de\s+minister|mijn\s+(?:ambts)?voorganger)\s+"
     r"(?:\w+\s+){0,3}?aan\b|"
     r"\b(?:de|het|mijn|deze)\s+(?:eerder\s+)?aangekondigde\s+(?:\w+\s+)?" + DOCUMENT + r"\b",
@@ -722,9 +739,12 @@ _THIS_LETTER = re.compile(
     re.IGNORECASE,
 )
 # A request by the Kamer or a member: "De vaste commissie heeft mij verzocht om ..."
-# The Kamer (its chair, a committee) asks the minister by letter: "Bij brief van 21 juni
-# verzocht u mij ...", "In uw brief van 26 april vraagt u ..."
+# The Kamer (its chair, a committee, members) asks the minister in so many words: "Bij brief van
+# 21 juni verzocht u mij ...", "In uw brief van 26 april vraagt u ...", "Tijdens de Algemene
+# Politieke Beschouwingen is door de leden ... gevraagd om ..."
 _KAMER_LETTER_ASKS = (
+    r"\b(?:is|was|werd)\s+(?:\w+\s+){0,3}?door\s+(?:de\s+leden|het\s+lid|uw\s+kamer|de\s+(?:vaste\s+)?"
+    r"commissie)\b[^.;]{0,100}?\b(?:gevraagd|verzocht)\b|"
     r"\b(?:verzocht|vroeg|verzoekt|vraagt)\s+u\s+(?:mij|ons|het\s+kabinet|de\s+regering)\b|"
     r"\bin\s+uw\s+brief\b[^;]{0,60}?\b(?:verzoekt|vraagt|verzocht|vroeg)\s+u\b|"
     r"\bin\s+uw\s+brief\b[^;]{0,60}?\b(?:heeft|hebt)\s+u\s+(?:mij|ons|het\s+kabinet)\s+(?:\w+\s+){0,3}?"
@@ -792,8 +812,10 @@ _LASTING = re.compile(
 )
 # Policy lines, not promised acts, unless the Kamer is to be informed or sent something:
 # money set aside ("zal in 2025 500 miljoen euro beschikbaar stellen"), effort ("zal zich in de
-# Raad inzetten voor"), watching ("zullen de ontwikkelingen nauwlettend volgen"), ongoing work
-# ("gaat de komende periode werken aan").
+# Raad inzetten voor"), watching ("zullen de ontwikkelingen nauwlettend volgen"). Not ongoing
+# work: "De komende weken zal het kabinet verder werken aan de uitvoering", "gaat mijn ministerie
+# werken aan een beleidsstuk" are labelled promises in batches F and G, and no labelled set has a
+# "werken aan" that is not.
 _POLICY_LINE = re.compile(
     r"(?:€\s*\d|\b\d[\d.,]*\s*(?:miljoen|miljard|mln\.?|mld\.?|euro)\b).{0,120}?\b(?:beschikbaar|"
     r"investeren|investeert|investeer|uittrekken|uit\s+te\s+trekken|besteden|reserveren|vrijmaken|"
@@ -802,7 +824,7 @@ _POLICY_LINE = re.compile(
     r"\b\d[\d.,]*\s*(?:miljoen|miljard|mln\.?|mld\.?|euro)\b)|"
     r"\bzich\s+(?:[\w\-]+\s+){0,6}?(?:in\s*zetten|inzetten|inspannen)\b|"
     r"\b(?:nauwlettend|nauw|scherp|kritisch|actief)\s+(?:blijven\s+)?(?:volgen|monitoren|in\s+de\s+"
-    r"gaten\s+houden)\b|\b(?:werken|werkt|werk)\s+(?:(?:de|het|een|hard|verder|nog)\s+){0,2}aan\b",
+    r"gaten\s+houden)\b",
     re.IGNORECASE,
 )
 _EXPECTATION = re.compile(
@@ -1148,6 +1170,10 @@ RULES: tuple[Rule, ...] = (
             "hierbij een reactie op het rapport.",
             "Hiermee kom ik tegemoet aan het verzoek van het lid Jansen om een kostenoverzicht.",
             "In deze nota gaat de regering in op de vragen van de leden van de fracties.",
+            "Hiermee sluit het kabinet aan bij de vraag van het lid Renkema tijdens het overleg.",
+            "In deze brief beantwoorden we ook de vraag van mevrouw Kooiman naar het toezicht.",
+            "Ook bevat deze brief in de bijlage een reactie op het rapport, conform het verzoek van "
+            "het lid Westerveld.",
         ),
         misses=("Naar aanleiding van het verzoek van de commissie zal ik u in mei informeren.",),
     ),
@@ -1161,6 +1187,7 @@ RULES: tuple[Rule, ...] = (
         hits=(
             "In de bijlage is de gevraagde jaarplanning 2020 opgenomen.",
             "Bijgevoegd treft u de door uw Kamer verzochte reactie op het rapport aan.",
+            "Ik verstrek u hierbij het gevraagde afschrift van mijn antwoordbrief.",
         ),
         misses=("Ik zal u de gevraagde jaarplanning in januari sturen.",),
     ),
@@ -1230,6 +1257,8 @@ RULES: tuple[Rule, ...] = (
             "In de bijlage staan de moties en toezeggingen die met dit voorstel zijn afgedaan.",
             "Ik informeer u hierbij over de stand van zaken, waarbij ik tevens in zal gaan op een "
             "aantal moties en toezeggingen.",
+            "Voor het overleg informeer ik u graag via deze brief over de stand van zaken en over "
+            "de invulling van een aantal moties en toezeggingen.",
         ),
         misses=(
             "Over moties en toezeggingen wordt jaarlijks gerapporteerd.",
@@ -1342,6 +1371,9 @@ RULES: tuple[Rule, ...] = (
             "sociaal minimum vast te stellen.",
             "In december kondigde het kabinet aan de garantieregeling te verlengen tot en met het "
             "derde kwartaal van 2022.",
+            "Het kabinet heeft in haar brief van 20 september 2022 ook aangekondigd te werken aan "
+            "een tijdelijke uitbreiding.",
+            "In de Hoofdlijnenbrief Drugs is een nieuwe drugsnota aangekondigd.",
         ),
         misses=("Ik kondig een evaluatie aan die u in juni ontvangt.",),
     ),
@@ -1483,6 +1515,7 @@ RULES: tuple[Rule, ...] = (
         misses=(
             "In de volgende voortgangsbrief zal ik ingaan op de cijfers.",
             "Ik zal de bevindingen daarom bespreken met lokale partijen.",
+            "Deze onderwerpen zal ik bespreken met de Koninklijke Bibliotheek.",
         ),
     ),
     Rule(
@@ -1510,6 +1543,8 @@ RULES: tuple[Rule, ...] = (
             "In uw brief van 26 april jl. vraagt u met klem aan het verzoek te voldoen.",
             "Uw Kamer heeft hierover aandacht gevraagd en mij via moties verzocht om de aanpak "
             "verder te brengen.",
+            "Tijdens de Algemene Politieke Beschouwingen is schriftelijk door de leden Marijnissen "
+            "en Omtzigt gevraagd om de koopkrachteffecten te delen.",
         ),
         misses=(
             "De commissie heeft mij verzocht om een reactie en ik zal u die in juni sturen.",
@@ -1627,7 +1662,10 @@ RULES: tuple[Rule, ...] = (
         lambda s: s.to_kamer and (s.has(_PRESENT_FUTURE_GOV) or s.has(_INTENTION)) and s.dated,
         "informing or sending in the present tense or as a plan, with a time ahead",
         confidence=0.8,
-        hits=("Ik informeer uw Kamer voor het zomerreces over de uitkomsten.",),
+        hits=(
+            "Ik informeer uw Kamer voor het zomerreces over de uitkomsten.",
+            "Rond de zomer van 2022 sturen wij u de gezamenlijke actie-agenda toe.",
+        ),
         misses=("Ik informeer uw Kamer graag over de uitkomsten.",),
     ),
     Rule(
@@ -1862,7 +1900,7 @@ WEAK_NEEDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
         (r"\b(?:volgt|verschijnt)\b", _DOCUMENT_FOLLOWS_INVERTED),
         (r"\b(?:laat|laten|volg|volgen|volgt|neem|nemen|neemt)\b", _COMMISSIONS_WORK),
         (
-            r"\b(?:verzoek\w*|vragen|beantwoord\w*|inbreng|verslag|werkzaamheden)\b",
+            r"\b(?:verzoek\w*|vragen|vraag|wens|beantwoord\w*|inbreng|verslag|werkzaamheden)\b",
             _ANSWERS_A_REQUEST,
         ),
         (r"artikel|\bwettelijk", _LEGAL_DUTY),
@@ -1875,7 +1913,7 @@ WEAK_NEEDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
         (r"[Mm]otie", _MOTIE),
         (r"\b(?:verzocht|gevraagd|verzoekt|vraagt|vroeg|vroegen)\b", _REQUEST),
         (
-            r"\b(?:afgedaan|afgehandeld|uitgevoerd|afdoen|tegemoet\w*|ingevuld|ingaan|ga|gaan)\b",
+            r"\b(?:afgedaan|afgehandeld|uitgevoerd|afdoen|tegemoet\w*|ingevuld|ingaan|ga|gaan|invulling|uitvoering|afdoening)\b",
             _DISPOSES,
         ),
     )

@@ -89,7 +89,8 @@ DOCUMENT = (
 # This letter itself, as the thing that does the act: "met deze brief", "hierbij".
 THIS_LETTER = (
     r"(?:met\s+deze\s+(?:brief|notitie|kamerbrief|reactie)|hierbij|(?<!verband\s)hiermee|"
-    r"middels\s+deze\s+brief|in\s+deze\s+brief|bijgaand|in\s+de\s+bijlage|in\s+bijlage)"
+    r"middels\s+deze\s+brief|via\s+deze\s+brief|in\s+deze\s+brief|bijgaand|in\s+de\s+bijlage|"
+    r"in\s+bijlage)"
 )
 
 # --- time -----------------------------------------------------------------------------------
