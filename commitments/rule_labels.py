@@ -21,6 +21,8 @@ RULE_LABELS: dict[str, Promise] = {
     "carries_out_motie": _("carries out a motie"),
     "disposes_of_items": _("this letter disposes of promises, moties or requests"),
     "points_to_earlier_letter": _("points back at an earlier letter or answer to the Kamer"),
+    "register_item_text": _("a toezegging in the words of the Kamer's register"),
+    "register_item_done": _("a register item marked done with a letter"),
     "answers_request_here": _("says it will answer the request, in the letter that answers it"),
     "passive_act_dated": _("a government act in the present passive, with a time ahead"),
     "meets_legal_duty": _("meets a legal duty to report"),

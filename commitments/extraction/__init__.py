@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .cleanup import CleanText, clean
@@ -441,6 +441,9 @@ def rules_pass(text: str) -> RulesPass:
     # the first sentence that hands the Kamer a document now (index, span, text)
     offer: tuple[int, int, int, str] | None = None
     spans = split_sentences(cleaned.text)
+    # an answer to the Eerste Kamer's rappel lists its register's items, "(T02174)", each in the
+    # register's words: the minister's promises there in the third person are quoted, not made
+    register_answer = len(_REGISTER_ITEM.findall(cleaned.text)) >= 2
     for index, (clean_start, clean_end) in enumerate(spans):
         # a PDF's text layer splits a word before its diaeresis: "ge ïnformeerd"
         sentence = _SPACE_RUN.sub(" ", cleaned.text[clean_start:clean_end])
@@ -452,6 +455,14 @@ def rules_pass(text: str) -> RulesPass:
             continue  # cheap filter first: the date grammar is the slow part
         raw_sentence = cleaned.text[clean_start:clean_end]
         analysis, deadlines = _decide(sentence, raw_sentence, letter.date, speaker)
+        if (
+            register_answer
+            and analysis.category == "commitment"
+            and _THIRD_PERSON_MINISTER.match(sentence)
+        ):
+            analysis = replace(
+                analysis, category="reference", kind="reference", rule=REGISTER_QUOTE
+            )
         found_deadlines[index] = deadlines
         if analysis.category is None:
             if (
@@ -570,6 +581,13 @@ _OFFERS_NOW = re.compile(
     r"\b(?:bijgaand|bijgevoegd)\s+(?:treft|vindt|ontvangt)\s+u\b|"
     r"\bin\s+de\s+bijlage\b[^.;]{0,40}?\b(?:vindt|treft|ontvangt)\s+u\b|"
     r"\b(?:vindt|treft)\s+u\s+(?:\w+\s+){0,3}?(?:bijgevoegd|bijgaand|als\s+bijlage)\b",
+    re.IGNORECASE,
+)
+REGISTER_QUOTE = "register_item_text"
+_REGISTER_ITEM = re.compile(r"\(T\d{5}\)")
+_THIRD_PERSON_MINISTER = re.compile(
+    r"^\W*(?:\d+\.\s*)?(?:de\s+)?(?:minister|staatssecretaris|minister-president)\b(?:\s+(?:van|voor)\b"
+    r"[^,.;]{0,60}?)?\s+(?:zal|zullen|zegt|gaat|stuurt|informeert)\b",
     re.IGNORECASE,
 )
 # "een afschrift van dit verzoek treft u bijgaand aan": a copy for information, not what was asked

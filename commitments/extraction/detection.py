@@ -64,7 +64,7 @@ TRIGGERS = re.compile(
     # batch F: announcements in the past tense
     r"kondigde|kondigden|"
     # batch G: "sluit het kabinet aan bij de vraag van", "verstrek ik u hierbij"
-    r"vraag|verstrek)\b"
+    r"vraag|verstrek|zegt|afgehandeld)\b"
     # word ends without a leading \w* (which would be tried at every position of the text)
     r"|(?:rapportage|voorganger)\b",
     re.IGNORECASE,
@@ -470,6 +470,18 @@ _BACKGROUND_CITATION = re.compile(
 )
 _EARLIER_PLAN = re.compile(
     r"\b(?:toegezegd|toezegging\w*|aangekondigd|beloofd|voornemens|voornemen|zou|zouden)\b",
+    re.IGNORECASE,
+)
+# A toezegging as the Kamer's register words it, the minister in the third person: "De minister
+# van VWS zegt de Kamer, naar aanleiding van ..., toe ..." (a letter in its own voice says "ik")
+_REGISTER_WORDING = re.compile(
+    r"^\W*(?:\d+\.\s*)?(?:de\s+)?(?:minister|staatssecretaris|minister-president)\b[^.;]{0,80}?\bzegt\b"
+    r"[^.;]{0,250}?\btoe\b",
+    re.IGNORECASE,
+)
+# "is afgedaan met de brief van ...", "Afgehandeld met brief aan de Eerste Kamer d.d. ..."
+_REGISTER_DONE = re.compile(
+    r"\b(?:afgedaan|afgehandeld|voldaan)\s+(?:met|bij|door)\s+(?:de\s+)?(?:\w+\s+)?brief\b",
     re.IGNORECASE,
 )
 _HERE_NOW = re.compile(
@@ -1151,12 +1163,39 @@ RULES: tuple[Rule, ...] = (
         hits=("Zal de minister de Kamer informeren over de pilots?", "Het weer was goed."),
     ),
     Rule(
+        "register_item_done",
+        "reference",
+        lambda s: s.has(_REGISTER_DONE),
+        "a register item's status: afgedaan met de brief van ...",
+        confidence=0.8,
+        kind="fulfilment",
+        hits=(
+            "De toezegging Evaluatie (32.402) (T02174) is afgedaan met de brief van 15 februari "
+            "2017.",
+            "Afgehandeld met brief aan de Eerste Kamer d.d. 02-03-2017.",
+        ),
+        misses=("De toezegging is nog niet afgedaan.",),
+    ),
+    Rule(
         "register_item_heading",
         "skip",
         lambda s: s.has(_REGISTER_ITEM),
         "the heading of an item of the Eerste Kamer's register of toezeggingen, (T02343)",
         hits=("5. Toezegging Evaluatie van de wet (34.255) (T02343)",),
         misses=("Ik heb toegezegd de wet (34.255) te evalueren.",),
+    ),
+    Rule(
+        "register_item_text",
+        "reference",
+        lambda s: s.has(_REGISTER_WORDING),
+        "a toezegging in the register's own words: De minister van VWS zegt de Kamer ... toe",
+        confidence=0.8,
+        kind="reference",
+        hits=(
+            "De minister van VWS zegt de Kamer, naar aanleiding van een vraag van het lid Nooren, "
+            "toe de ontwikkeling van het aantal claims jaarlijks te monitoren.",
+        ),
+        misses=("Ik zeg de Kamer toe de ontwikkeling van het aantal claims te monitoren.",),
     ),
     Rule(
         "answers_request",

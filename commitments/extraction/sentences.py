@@ -53,6 +53,8 @@ _FUNCTION_WORDS = frozenset(
 )
 # A signature under the last sentence, in lower case: "... februari 2010.\nde Staatssecretaris"
 _SIGNATURE_AFTER = re.compile(r"[.!?](?=[ \t]*\n[ \t]*de\s+(?:[Mm]inister|[Ss]taatssecretaris)\b)")
+# The Eerste Kamer register's item number closes the item's heading: "... (33.891) (T02022)"
+_REGISTER_NUMBER_END = re.compile(r"\(T\d{5}\)[ \t]*(?=\n)")
 _BULLET_LINE = re.compile(r"\n(?=[-•▪●–*]\s|\(?[a-z0-9]\)\s)")
 
 
@@ -157,6 +159,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     cuts.update(match.end() for match in _HEAD_LINE.finditer(text))
     cuts.update(match.start() for match in _BULLET_LINE.finditer(text))
     cuts.update(match.end() for match in _SIGNATURE_AFTER.finditer(text))
+    cuts.update(match.end() for match in _REGISTER_NUMBER_END.finditer(text))
     spans: list[tuple[int, int]] = []
     start = 0
     for cut in sorted(cuts) + [len(text)]:

@@ -33,7 +33,11 @@ scores them (see scoring.py).
   scored before rules were written for it): F2 commitments 1.00 (2 promises), fulfilments
   P 0.83 R 0.71 F1 0.77; F3 commitments P 0.83 R 0.56 F1 0.67 (9), fulfilments P 0.71 R 0.83
   F1 0.77; F1 (after F2's and F3's rules) commitments P 1.00 R 0.50 F1 0.67 (12), fulfilments
-  P 0.71 R 0.75 F1 0.73. An earlier E2 of 10 letters, scored at commitments F1 0.91 and fulfilments F1 0.82
+  P 0.71 R 0.75 F1 0.73. G (29 letters, 2010-2025, every ministry, seven to the Eerste Kamer;
+  each part scored before rules were written for it): G2 commitments P 0.67 R 1.00 F1 0.80
+  (2 promises), fulfilments P 1.00 R 0.33 F1 0.50; G1 commitments P 0.69 R 0.35 F1 0.46 (26),
+  fulfilments P 0.68 R 0.59 F1 0.63; G3 (after G1's and G2's rules) commitments P 0.50 R 0.53
+  F1 0.51 (19), fulfilments P 0.52 R 0.39 F1 0.45 (33). An earlier E2 of 10 letters, scored at commitments F1 0.91 and fulfilments F1 0.82
   after D's rules, was lost with its session's scratch space before it reached the repository.
 """
 
@@ -86,6 +90,10 @@ FLOORS = {
     # F1 (9 rijksoverheid.nl PDF letters, 2015-2023), F2 (10 openings of letters 2017-2025), F3
     # (10 letters 1998-2011, one to the Eerste Kamer), first seen after E's rules
     "unseen_batch_F": (0.9, 0.94, 1.0, 0.82),
+    # G1 (9 rijksoverheid.nl PDF letters, 2015-2023, one a standing overview of reports), G2 (10
+    # letters 2010-2025), G3 (10 letters 2017-2022, six to the Eerste Kamer, three rappel answers),
+    # first seen after F's rules
+    "unseen_batch_G": (0.56, 0.86, 1.0, 0.72),
 }
 
 
