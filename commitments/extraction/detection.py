@@ -173,8 +173,11 @@ _TELLING_NOW = re.compile(
 # leveren" (to the Kamer the letter is written to; not "... te ontvangen").
 _EXPECT_TO_DELIVER = re.compile(
     r"\b(?:" + GOV_FIRST + r"\s+verwacht(?:en)?|verwacht(?:en)?\s+(?:ik|wij|we|het\s+"
-    r"kabinet))\b[^.;]{0,150}?\b" + DOCUMENT + r"\b[^.;]{0,80}?\bte\s+(?:kunnen\s+)?(?:leveren|"
-    r"opleveren|sturen|versturen|toesturen|zenden|toezenden|aanbieden)\b",
+    r"kabinet))\b[^.;]{0,150}?\b(?:"
+    + DOCUMENT
+    + r"|\w*besluit)\b[^.;]{0,160}?\b(?:te\s+(?:kunnen\s+)?"
+    r"(?:leveren|opleveren|sturen|versturen|toesturen|zenden|toezenden|aanbieden)|(?:aan|toe|op)\s+te\s+"
+    r"(?:bieden|zenden|sturen|leveren))\b",
     re.IGNORECASE,
 )
 # "In de Kamerbrief ... zal het kabinet ingaan op", "komt ... aan de orde in de Afrikastrategie"
@@ -402,7 +405,9 @@ _DISPOSES = re.compile(
     r"\b(?:moties|toezeggingen|toezeg-?\s*gingen|verzoeken)\b.{0,120}?\b(?:afgedaan|afgehandeld|"
     r"uitgevoerd|afdoen|tegemoetgekomen|tegemoet\s+gekomen|ingevuld)\b|\btegemoet\s*(?:ge)?komen\b"
     r".{0,60}?\b(?:toezegging\w*|toezeg-?\s*gingen|verzoek\w*|motie\w*)\b|"
-    # "over de invulling van een aantal moties en toezeggingen"
+    # "over de invulling van een aantal moties en toezeggingen", "wordt met deze brief invulling
+    # gegeven aan een aantal moties en toezeggingen"
+    r"\b(?:invulling|uitvoering)\s+(?:gegeven\s+)?aan\s+(?:\w+\s+){0,3}?(?:moties|toezeggingen)\b|"
     r"\b(?:invulling|uitvoering|afdoening)\s+van\s+(?:\w+\s+){0,3}?(?:moties|toezeggingen)\b|"
     # "informeer ik u hierbij ..., waarbij ik tevens in zal gaan op een aantal moties en toezeggingen"
     r"\b(?:in\s+(?:zal|zullen|ga|gaan)\s+gaan|ingaan|ga|gaan)\s+op\s+(?:\w+\s+){0,3}?"
@@ -1298,6 +1303,7 @@ RULES: tuple[Rule, ...] = (
             "aantal moties en toezeggingen.",
             "Voor het overleg informeer ik u graag via deze brief over de stand van zaken en over "
             "de invulling van een aantal moties en toezeggingen.",
+            "Daarnaast wordt met deze brief invulling gegeven aan een aantal moties en toezeggingen.",
         ),
         misses=(
             "Over moties en toezeggingen wordt jaarlijks gerapporteerd.",
@@ -1719,11 +1725,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "kamer_receives",
         "commitment",
-        lambda s: s.has(_KAMER_RECEIVES),
+        lambda s: s.has(_KAMER_RECEIVES) and not s.has(_HERE_NOW),
         "the Kamer receives something: ontvangt uw Kamer",
         confidence=0.75,
         hits=("Na de zomer ontvangt uw Kamer de evaluatie.",),
-        misses=("Na de zomer ontvangen gemeenten de evaluatie.",),
+        misses=(
+            "Na de zomer ontvangen gemeenten de evaluatie.",
+            "In de tweede plaats ontvangt u hierbij ter informatie de monitor van de inspectie.",
+        ),
     ),
     Rule(
         "document_will_address",

@@ -415,6 +415,12 @@ def test_expecting_to_deliver_a_document_is_a_promise() -> None:
     )
     analysis = analyse_sentence(sentence, MINISTER)
     assert (analysis.category, analysis.kind) == ("commitment", "send_document")
+    separable = (
+        "Ik verwacht het Veteranenbesluit na behandeling in de ministerraad in het najaar van "
+        "2022 aan uw Kamer aan te bieden."
+    )
+    analysis = analyse_sentence(separable, MINISTER, has_deadline=True)
+    assert (analysis.category, analysis.kind) == ("commitment", "send_document")
     expecting_to_receive = "Ik verwacht het rapport van de commissie in juni te ontvangen."
     assert analyse_sentence(expecting_to_receive, MINISTER, has_deadline=True).category is None
 
