@@ -208,6 +208,7 @@ _COMING_DOCUMENT = re.compile(
     r"\b(?:komende|volgende|toekomstige|aangekondigde|nadere|eerstvolgende)\s+(?:[\w\-]+\s+){0,2}?"
     + DOCUMENT
     + r"\b|\b(?:kabinets|beleids)reactie\b|\bnog\s+te\s+(?:verschijnen|versturen|sturen)\b|"
+    r"\b(?:een|de)\s+(?:separate|aparte|afzonderlijke|nieuwe)\s+(?:\w*brief|notitie|nota)\b|"
     r"\b(?:die|dat)\s+" + KAMER + r"\b.{0,60}?\b(?:ontvangt|toekomt|tegemoet\s*ziet)\b",
     re.IGNORECASE,
 )
@@ -347,7 +348,7 @@ _ACTS_NOW = re.compile(
 )
 # A particular motie: "de motie-De Vries", "de motie van het lid X", "deze motie", "motie (36 197)"
 _MOTIE = re.compile(
-    r"\b(?:[Mm]oties?)\s+van\s+(?:uw|de)\s+[Kk]amer\b|\bmotie(?:s)?[-\s]+(?:van\s+(?:de\s+leden|het\s+lid|lid|leden)\b|[A-Z]|\(|nr\b|over\b|inzake\b|"
+    r"\b(?:[Mm]oties?)\s+van\s+(?:uw|de)\s+[Kk]amer\b|\bmotie(?:s)?[-\s]+(?:van\s+(?:de\s+leden|het\s+lid|lid|leden)\b|van\s+[A-Z]|[A-Z]|\(|nr\b|over\b|inzake\b|"
     r"die\b|waarin\b|om\b)|\b(?:de|deze|die|genoemde|aangenomen|bovengenoemde|uw|voornoemde|"
     r"betreffende|bewuste)\s+(?:[\w\-]+\s+){0,3}?moties?\b(?!\s+en\s+toezeggingen)|"
     r"\bmoties?\s+[\w\-]+(?:\s*/\s*[\w\-]+)?\s+\(kamerstuk",
@@ -355,6 +356,9 @@ _MOTIE = re.compile(
 # A request of the Kamer, a committee or a member answered: "Naar aanleiding van het verzoek
 # van de vaste commissie", "op verzoek van het lid", "De commissie heeft mij gevraagd ..."
 _ANSWERS_A_REQUEST = re.compile(
+    # "Op verzoek van de PVV (lid Jansen) kom ik in deze brief terug op ..."
+    r"\bop\s+verzoek\s+van\s+(?:de|het)\s+(?:[A-Z]{2,6}\b|(?:vaste\s+)?commissie\b|leden\b|lid\b|"
+    r"[\w\-]*fractie\b)|"
     # "Hiermee sluit het kabinet aan bij de vraag van lid Renkema"
     r"\bsluit\s+(?:ik|wij|we|het\s+kabinet)\s+(?:\w+\s+){0,2}?aan\s+bij\s+(?:de|het)\s+(?:vraag|verzoek|"
     r"wens)\s+van\b|"
@@ -1215,6 +1219,7 @@ RULES: tuple[Rule, ...] = (
             "Hiermee kom ik tegemoet aan het verzoek van het lid Jansen om een kostenoverzicht.",
             "In deze nota gaat de regering in op de vragen van de leden van de fracties.",
             "Hiermee sluit het kabinet aan bij de vraag van het lid Renkema tijdens het overleg.",
+            "Op verzoek van de PVV (lid Jansen) kom ik in deze brief ook terug op het bericht.",
             "In deze brief beantwoorden we ook de vraag van mevrouw Kooiman naar het toezicht.",
             "Ook bevat deze brief in de bijlage een reactie op het rapport, conform het verzoek van "
             "het lid Westerveld.",
@@ -1282,6 +1287,7 @@ RULES: tuple[Rule, ...] = (
         hits=(
             "Met deze brief geef ik uitvoering aan de motie van het lid De Boer over wachtlijsten.",
             "Ter uitvoering van de motie-Pietersen informeer ik u over de stand van de regeling.",
+            "Hiermee is invulling gegeven aan een motie van Yücel en Van Dijk.",
         ),
         misses=("Ter uitvoering van de motie-Pietersen zal ik u in juni informeren.",),
     ),
