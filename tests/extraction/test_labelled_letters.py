@@ -37,8 +37,8 @@ scores them (see scoring.py).
   each part scored before rules were written for it): G2 commitments P 0.67 R 1.00 F1 0.80
   (2 promises), fulfilments P 1.00 R 0.33 F1 0.50; G1 commitments P 0.69 R 0.35 F1 0.46 (26),
   fulfilments P 0.68 R 0.59 F1 0.63; G3 (after G1's and G2's rules) commitments P 0.50 R 0.53
-  F1 0.51 (19), fulfilments P 0.52 R 0.39 F1 0.45 (33). H (19 letters, 2013-2024, 18
-  ministries' letters, one to the Eerste Kamer): H2 commitments P 0.80 R 0.67 F1 0.73 (6),
+  F1 0.51 (19), fulfilments P 0.52 R 0.39 F1 0.45 (33). H (19 letters, 2013-2024, from
+  18 ministries, one to the Eerste Kamer): H2 commitments P 0.80 R 0.67 F1 0.73 (6),
   fulfilments P 1.00 R 0.71 F1 0.83 (7); H1 (after H2's rules) commitments P 0.92 R 0.65 F1 0.76
   (17), fulfilments P 0.55 R 0.60 F1 0.57 (10). An earlier E2 of 10 letters, scored at commitments F1 0.91 and fulfilments F1 0.82
   after D's rules, was lost with its session's scratch space before it reached the repository.
