@@ -15,6 +15,7 @@ from typing import Any
 from .cleanup import CleanText, clean
 from .deadlines import Deadline, find_deadlines, parse_deadline
 from .detection import Analysis, admits, analyse_sentence, topic_words
+from .lexicon import MINISTER_THIRD_PERSON, REGISTER_NUMBER
 from .metadata import LetterMeta, Signatory, parse_metadata
 from .sentences import split_sentences
 
@@ -584,10 +585,10 @@ _OFFERS_NOW = re.compile(
     re.IGNORECASE,
 )
 REGISTER_QUOTE = "register_item_text"
-_REGISTER_ITEM = re.compile(r"\(T\d{5}\)")
+_REGISTER_ITEM = re.compile(REGISTER_NUMBER)
 _THIRD_PERSON_MINISTER = re.compile(
-    r"^\W*(?:\d+\.\s*)?(?:de\s+)?(?:minister|staatssecretaris|minister-president)\b(?:\s+(?:van|voor)\b"
-    r"[^,.;]{0,60}?)?\s+(?:zal|zullen|zegt|gaat|stuurt|informeert)\b",
+    MINISTER_THIRD_PERSON
+    + r"(?:\s+(?:van|voor)\b[^,.;]{0,60}?)?\s+(?:zal|zullen|zegt|gaat|stuurt|informeert)\b",
     re.IGNORECASE,
 )
 # "een afschrift van dit verzoek treft u bijgaand aan": a copy for information, not what was asked

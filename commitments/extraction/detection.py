@@ -24,8 +24,10 @@ from .lexicon import (
     INFORM_VERB,
     KAMER,
     KAMER_ADDRESSED,
+    MINISTER_THIRD_PERSON,
     MODAL,
     PERSON,
+    REGISTER_NUMBER,
     REPORT_VERB,
     SEND_VERB,
 )
@@ -484,9 +486,7 @@ _EARLIER_PLAN = re.compile(
 # A toezegging as the Kamer's register words it, the minister in the third person: "De minister
 # van VWS zegt de Kamer, naar aanleiding van ..., toe ..." (a letter in its own voice says "ik")
 _REGISTER_WORDING = re.compile(
-    r"^\W*(?:\d+\.\s*)?(?:de\s+)?(?:minister|staatssecretaris|minister-president)\b[^.;]{0,80}?\bzegt\b"
-    r"[^.;]{0,250}?\btoe\b",
-    re.IGNORECASE,
+    MINISTER_THIRD_PERSON + r"[^.;]{0,80}?\bzegt\b[^.;]{0,250}?\btoe\b", re.IGNORECASE
 )
 # "is afgedaan met de brief van ...", "Afgehandeld met brief aan de Eerste Kamer d.d. ..."
 _REGISTER_DONE = re.compile(
@@ -634,7 +634,7 @@ _THIS_WAS_ANNOUNCED = re.compile(
 # "met als doel risico's tijdig te signaleren": "tijdig" in a purpose, not a time the act is due
 _TIMELY_PURPOSE = re.compile(r"\btijdig\s+te\s+\w+", re.IGNORECASE)
 # An item heading of the Eerste Kamer's register of toezeggingen: "5. Toezegging ... (T02343)"
-_REGISTER_ITEM = re.compile(r"\(T\d{5}\)")
+_REGISTER_ITEM = re.compile(REGISTER_NUMBER)
 # The status line under such an item in a rappel answer: "Stand van zaken: ..."
 _STATUS_LINE = re.compile(r"^stand\s+van\s+zaken\s*:", re.IGNORECASE)
 

@@ -132,3 +132,13 @@ MONTH_NAMES = (
     )
     + r")"
 )
+
+# --- the Eerste Kamer's register of toezeggingen ------------------------------------------
+
+# An item's number in the register: "Toezegging Evaluatie van de wet (34.255) (T02343)".
+REGISTER_NUMBER = r"\(T\d{5}\)"
+# The minister in the third person at a sentence's start, as the register words its items:
+# "De minister van VWS zegt de Kamer ... toe", "2. De staatssecretaris zal ..."
+MINISTER_THIRD_PERSON = (
+    r"^\W*(?:\d+\.\s*)?(?:de\s+)?(?:minister|staatssecretaris|minister-president)\b"
+)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import REGISTER_NUMBER
+
 __all__ = ["ABBREVIATIONS", "split_sentences"]
 
 # Abbreviations after which a period never ends a sentence.
@@ -54,7 +56,7 @@ _FUNCTION_WORDS = frozenset(
 # A signature under the last sentence, in lower case: "... februari 2010.\nde Staatssecretaris"
 _SIGNATURE_AFTER = re.compile(r"[.!?](?=[ \t]*\n[ \t]*de\s+(?:[Mm]inister|[Ss]taatssecretaris)\b)")
 # The Eerste Kamer register's item number closes the item's heading: "... (33.891) (T02022)"
-_REGISTER_NUMBER_END = re.compile(r"\(T\d{5}\)[ \t]*(?=\n)")
+_REGISTER_NUMBER_END = re.compile(REGISTER_NUMBER + r"[ \t]*(?=\n)")
 _BULLET_LINE = re.compile(r"\n(?=[-•▪●–*]\s|\(?[a-z0-9]\)\s)")
 
 
