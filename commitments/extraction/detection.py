@@ -413,7 +413,10 @@ _DISPOSES = re.compile(
     r".{0,60}?\b(?:toezegging\w*|toezeg-?\s*gingen|verzoek\w*|motie\w*)\b|"
     # "over de invulling van een aantal moties en toezeggingen", "wordt met deze brief invulling
     # gegeven aan een aantal moties en toezeggingen"
-    r"\b(?:invulling|uitvoering)\s+(?:gegeven\s+)?aan\s+(?:\w+\s+){0,3}?(?:moties|toezeggingen)\b|"
+    r"\b(?:invulling|uitvoering)\s+(?:(?:is|wordt|werd)\s+)?(?:gegeven\s+)?aan\s+(?:\w+\s+){0,3}?"
+    r"(?:moties|toezeggingen)\b|"
+    # "Met deze brief informeer ik u over de status van een aantal moties en toezeggingen"
+    r"\b(?:status|stand\s+van\s+zaken|voortgang)\s+van\s+(?:\w+\s+){0,3}?(?:moties|toezeggingen)\b|"
     r"\b(?:invulling|uitvoering|afdoening)\s+van\s+(?:\w+\s+){0,3}?(?:moties|toezeggingen)\b|"
     # "informeer ik u hierbij ..., waarbij ik tevens in zal gaan op een aantal moties en toezeggingen"
     r"\b(?:in\s+(?:zal|zullen|ga|gaan)\s+gaan|ingaan|ga|gaan)\s+op\s+(?:\w+\s+){0,3}?"
@@ -1310,6 +1313,7 @@ RULES: tuple[Rule, ...] = (
             "Voor het overleg informeer ik u graag via deze brief over de stand van zaken en over "
             "de invulling van een aantal moties en toezeggingen.",
             "Daarnaast wordt met deze brief invulling gegeven aan een aantal moties en toezeggingen.",
+            "Met deze brief informeer ik u over de status van een aantal moties en toezeggingen.",
         ),
         misses=(
             "Over moties en toezeggingen wordt jaarlijks gerapporteerd.",
@@ -1967,7 +1971,8 @@ WEAK_NEEDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
         (r"[Mm]otie", _MOTIE),
         (r"\b(?:verzocht|gevraagd|verzoekt|vraagt|vroeg|vroegen)\b", _REQUEST),
         (
-            r"\b(?:afgedaan|afgehandeld|uitgevoerd|afdoen|tegemoet\w*|ingevuld|ingaan|ga|gaan|invulling|uitvoering|afdoening)\b",
+            r"\b(?:afgedaan|afgehandeld|uitgevoerd|afdoen|tegemoet\w*|ingevuld|ingaan|ga|gaan|invulling|"
+            r"uitvoering|afdoening|status|stand|voortgang)\b",
             _DISPOSES,
         ),
     )
