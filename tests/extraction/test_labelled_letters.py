@@ -40,7 +40,9 @@ scores them (see scoring.py).
   F1 0.51 (19), fulfilments P 0.52 R 0.39 F1 0.45 (33). H (19 letters, 2013-2024, from
   18 ministries, one to the Eerste Kamer): H2 commitments P 0.80 R 0.67 F1 0.73 (6),
   fulfilments P 1.00 R 0.71 F1 0.83 (7); H1 (after H2's rules) commitments P 0.92 R 0.65 F1 0.76
-  (17), fulfilments P 0.55 R 0.60 F1 0.57 (10). An earlier E2 of 10 letters, scored at commitments F1 0.91 and fulfilments F1 0.82
+  (17), fulfilments P 0.55 R 0.60 F1 0.57 (10). I (19 letters, 2014-2025): I2 commitments 1.00
+  (1 promise), fulfilments P 0.50 R 0.67 F1 0.57 (6); I1 (after I2's rules) commitments P 1.00
+  R 0.73 F1 0.84 (11), fulfilments P 0.79 R 0.73 F1 0.76 (15). An earlier E2 of 10 letters, scored at commitments F1 0.91 and fulfilments F1 0.82
   after D's rules, was lost with its session's scratch space before it reached the repository.
 """
 
@@ -100,6 +102,9 @@ FLOORS = {
     # H1 (9 rijksoverheid.nl PDF letters, 2015-2023, one to the Eerste Kamer) and H2 (10 letters
     # 2013-2024), first seen after G's rules
     "unseen_batch_H": (0.82, 1.0, 1.0, 0.77),
+    # I1 (9 rijksoverheid.nl PDF letters, 2015-2023) and I2 (10 openings of letters 2014-2025),
+    # first seen after H's rules (I1 also after I2's)
+    "unseen_batch_I": (0.85, 1.0, 1.0, 0.75),
 }
 
 
