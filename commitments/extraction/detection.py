@@ -333,10 +333,12 @@ _ANNOUNCES_CONTENTS_SUBJECT_FIRST = re.compile(
 # --- fulfilments of what the Kamer asked in other ways (GUIDELINES section 2) ---------------
 # This letter does it now: "Met deze brief voer ik de motie uit", "ter uitvoering van",
 # "Hiermee kom ik tegemoet aan het verzoek", "stuur ik u hierbij", "informeer ik u"
+# "bij deze" as "hierbij", not "bij deze brief" or "bij deze gelegenheid"
+_BIJ_DEZE = r"bij\s+deze\b(?!\s+\w*(?:brief|nota|memorie|notitie|gelegenheid))"
 _ACTS_NOW = re.compile(
     r"\b(?:hiermee|hierbij|met\s+deze\s+(?:\w*brief|notitie|nota|\w*rapportage|memorie)|in\s+deze\s+brief|"
     r"middels\s+deze|via\s+deze\s+(?:\w*brief|notitie|nota)|bevat\s+deze\s+(?:\w*brief|notitie|nota)|"
-    r"deze\s+(?:\w*brief|notitie|nota)\s+bevat|bijgaand|bij\s+deze\b(?!\s+\w*(?:brief|nota|memorie|notitie|gelegenheid))|"
+    r"deze\s+(?:\w*brief|notitie|nota)\s+bevat|bijgaand|" + _BIJ_DEZE + r"|"
     r"ter\s+uitvoering|in\s+uitvoering\s+van|uitvoering\s+(?:aan|gegeven|geven|te\s+geven)|"
     r"voer\s+(?:ik|wij|we|het\s+kabinet)\b|tegemoet\s+aan|gehoor\s+(?:aan|te\s+geven)|"
     r"(?:stuur|zend|bied|informeer|bericht|doe)\s+(?:ik|wij|we)\s+(?:u|uw\s+kamer)\b|"
@@ -497,7 +499,7 @@ _REGISTER_DONE = re.compile(
     re.IGNORECASE,
 )
 _HERE_NOW = re.compile(
-    r"\b(?:hierbij|bijgaand|hiermee|bij\s+deze\b(?!\s+\w*(?:brief|nota|memorie|notitie|gelegenheid)))\b",
+    r"\b(?:hierbij|bijgaand|hiermee|" + _BIJ_DEZE + r")\b",
     re.IGNORECASE,
 )
 # the act of handing the report over: "bied ik u aan", "ontvangt de Kamer", "informeer ik u"
