@@ -215,6 +215,9 @@ class _Rule:
     kind: str = "date"
     # the span of time the phrase leaves open, to prefer the most specific phrase
     width_days: int = 30
+    # every match holds one of these (lower case, one word each): a substring test is far
+    # cheaper than the pattern, and most sentences hold no time phrase at all
+    needs: tuple[str, ...] = ()
 
 
 def _rule(
@@ -222,8 +225,9 @@ def _rule(
     resolve: Callable[[re.Match[str], dt.date | None], dt.date | None],
     kind: str = "date",
     width_days: int = 30,
+    needs: tuple[str, ...] = (),
 ) -> _Rule:
-    return _Rule(re.compile(pattern, re.IGNORECASE), resolve, kind, width_days)
+    return _Rule(re.compile(pattern, re.IGNORECASE), resolve, kind, width_days, needs)
 
 
 def _period(period_end: Resolver) -> Callable[[re.Match[str], dt.date | None], dt.date | None]:
@@ -310,6 +314,9 @@ def _this_year_end(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
     return None if ref is None else dt.date(ref.year, 12, 31)
 
 
+# the words one of which every month or year phrase holds, for the rules' needs
+_MONTH_WORDS = tuple(MONTHS)
+_YEAR_WORDS = ("19", "20", "jaar")
 _BEFORE = r"(?:uiterlijk\s+|nog\s+|ruim\s+|ergens\s+|rond\s+|omstreeks\s+)?"
 _VOOR = r"(?:v[oó]{2}r|uiterlijk|ruim\s+v[oó]{2}r)"
 
@@ -322,17 +329,20 @@ RULES: list[_Rule] = [
         + r"(?:\s+(?P<year>(?:19|20)\d\d))?(?:\s+(?:a\.?s\.?|aanstaande))?",
         _explicit_date,
         width_days=1,
+        needs=_MONTH_WORDS,
     ),
     _rule(
         r"\b(?:(?:op|per|uiterlijk|v[oó]{2}r)\s+)?(?P<d>[0-3]?\d)-(?P<m>[01]?\d)-(?P<y>20\d\d)\b",
         _numeric_date,
         width_days=1,
+        needs=("-20",),
     ),
     _rule(
         r"\b(?:aanstaande|komende|volgende)\s+(?P<weekday>maandag|dinsdag|woensdag|"
         r"donderdag|vrijdag|zaterdag|zondag)\b",
         _weekday,
         width_days=1,
+        needs=("dag",),
     ),
     # recesses, the budget cycle
     _rule(
@@ -340,18 +350,21 @@ RULES: list[_Rule] = [
         r"de\s+zomer(?:vakantie)?)" + OPT_YEAR,
         _period(_fixed(7, 1)),
         width_days=120,
+        needs=("zomer",),
     ),
     _rule(
         r"\b" + _VOOR + r"\s+het\s+einde?\s+van\s+(?:het\s+)?(?:zomerreces|zomer\s*reces|"
         r"de\s+zomervakantie)" + OPT_YEAR,
         _period(_fixed(9, 1)),
         width_days=60,
+        needs=("zomer",),
     ),
     _rule(
         r"\b(?:na|direct\s+na|kort\s+na|meteen\s+na)\s+(?:het\s+)?(?:zomerreces|zomer\s*reces|"
         r"de\s+zomer(?:vakantie)?)" + OPT_YEAR,
         _period(_fixed(9, 30)),
         width_days=90,
+        needs=("zomer",),
     ),
     # not in the guidelines' table: the end of August, within a month of both readings seen
     # ("rond de zomer" as midsummer, 31 July; "in de zomer" as its end, 22 September)
@@ -360,50 +373,64 @@ RULES: list[_Rule] = [
         + OPT_YEAR,
         _period(_fixed(8, 31)),
         width_days=90,
+        needs=("zomer",),
     ),
     _rule(
         r"\b" + _VOOR + r"\s+(?:het\s+)?(?:kerstreces|kerst\s*reces|de\s+kerst(?:vakantie)?|"
         r"kerst|de\s+jaarwisseling|het\s+einde\s+van\s+het\s+kalenderjaar)" + OPT_YEAR,
         _period(_fixed(12, 20)),
         width_days=90,
+        needs=("kerst", "jaarwisseling", "kalenderjaar"),
     ),
     _rule(
         r"\bna\s+(?:het\s+)?(?:kerstreces|de\s+kerst(?:vakantie)?|de\s+jaarwisseling)",
         _next_year(1, 31),
         width_days=60,
+        needs=("kerst", "jaarwisseling"),
     ),
     _rule(
         r"\b" + _VOOR + r"\s+(?:het\s+)?herfstreces" + OPT_YEAR,
         _period(_fixed(10, 15)),
         width_days=60,
+        needs=("herfstreces",),
     ),
-    _rule(r"\bna\s+(?:het\s+)?herfstreces" + OPT_YEAR, _period(_fixed(11, 30)), width_days=60),
+    _rule(
+        r"\bna\s+(?:het\s+)?herfstreces" + OPT_YEAR,
+        _period(_fixed(11, 30)),
+        width_days=60,
+        needs=("herfstreces",),
+    ),
     _rule(
         r"\b" + _VOOR + r"\s+(?:het\s+)?(?:voorjaarsreces|krokusreces|de\s+krokusvakantie|"
         r"het\s+krokus\s*reces)" + OPT_YEAR,
         _period(_fixed(2, 15)),
         width_days=60,
+        needs=("voorjaarsreces", "krokus"),
     ),
     _rule(
         r"\bna\s+(?:het\s+)?(?:voorjaarsreces|krokusreces|de\s+krokusvakantie)" + OPT_YEAR,
         _period(_fixed(3, 31)),
         width_days=60,
+        needs=("voorjaarsreces", "krokus"),
     ),
     _rule(
         r"\b" + _VOOR + r"\s+het\s+einde?\s+van\s+(?:het\s+)?(?:meireces|mei\s*reces|de\s+"
         r"meivakantie)" + OPT_YEAR,
         _period(_fixed(5, 12)),
         width_days=45,
+        needs=("mei",),
     ),
     _rule(
         r"\b" + _VOOR + r"\s+(?:het\s+)?(?:meireces|mei\s*reces|de\s+meivakantie)" + OPT_YEAR,
         _period(_fixed(4, 25)),
         width_days=60,
+        needs=("mei",),
     ),
     _rule(
         r"\b(?:(?:v[oó]{2}r|op|met|rond|bij|uiterlijk\s+(?:op|met)?)\s+)?Prinsjesdag" + OPT_YEAR,
         _prinsjesdag,
         width_days=7,
+        needs=("prinsjesdag",),
     ),
     _rule(
         r"\b(?:v[oó]{2}r|voorafgaand\s+aan|bij|tijdens|ruim\s+v[oó]{2}r)\s+de\s+"
@@ -411,6 +438,7 @@ RULES: list[_Rule] = [
         r"\w*begrotingsbehandeling)" + OPT_YEAR,
         _period(_fixed(11, 15)),
         width_days=60,
+        needs=("begroting",),
     ),
     # quarters and halves
     _rule(
@@ -420,6 +448,7 @@ RULES: list[_Rule] = [
         + OPT_YEAR,
         _quarter,
         width_days=90,
+        needs=("kwartaal",),
     ),
     # trimesters (thirds of a year), as some ministries plan: "in het derde trimester van 2015"
     _rule(
@@ -429,11 +458,13 @@ RULES: list[_Rule] = [
         + OPT_YEAR,
         _trimester,
         width_days=120,
+        needs=("trimester",),
     ),
     _rule(
         r"\b(?:in\s+)?(?:het\s+)?(?:Q|K)(?P<qnum>[1-4])(?:\s+|-|\s+van\s+)" + YEAR,
         _quarter,
         width_days=90,
+        needs=("q1", "q2", "q3", "q4", "k1", "k2", "k3", "k4"),
     ),
     _rule(
         r"\b(?:in\s+|gedurende\s+|uiterlijk\s+in\s+)?(?:de|het)\s+"
@@ -442,6 +473,7 @@ RULES: list[_Rule] = [
         + OPT_YEAR,
         _half,
         width_days=182,
+        needs=("helft", "halfjaar"),
     ),
     # seasons
     _rule(
@@ -449,12 +481,14 @@ RULES: list[_Rule] = [
         r"(?:het\s+)?)?(?:voorjaar|lente)\b" + OPT_YEAR,
         _period(_fixed(6, 20)),
         width_days=90,
+        needs=("voorjaar", "lente"),
     ),
     _rule(
         r"\b(?:in\s+(?:het\s+)?|dit\s+|komend\s+|komende\s+|het\s+komende\s+|uiterlijk\s+in\s+"
         r"(?:het\s+)?)?(?:najaar|de\s+herfst)\b" + OPT_YEAR,
         _period(_fixed(12, 20)),
         width_days=90,
+        needs=("najaar", "herfst"),
     ),
     # qualified years and months: "begin 2024", "medio maart", "eind dit jaar"
     _rule(
@@ -462,45 +496,53 @@ RULES: list[_Rule] = [
         r"\s+van|begin\s+van)\s+" + MONTH + OPT_YEAR,
         _month_rule("begin"),
         width_days=10,
+        needs=_MONTH_WORDS,
     ),
     _rule(
         r"\b" + _BEFORE + r"(?:medio|half|halverwege|midden)\s+" + MONTH + OPT_YEAR,
         _month_rule("medio"),
         width_days=10,
+        needs=_MONTH_WORDS,
     ),
     _rule(
         r"\b" + _BEFORE + r"(?:(?:aan\s+het\s+|tegen\s+het\s+|v[oó]{2}r\s+het\s+)?(?:eind|einde)"
         r"(?:\s+van)?)\s+" + MONTH + OPT_YEAR,
         _month_rule(None),
         width_days=10,
+        needs=_MONTH_WORDS,
     ),
     _rule(
         r"\b" + _BEFORE + r"(?:in\s+(?:het\s+)?)?(?:begin|aan\s+het\s+begin\s+van|het\s+begin"
         r"\s+van|begin\s+van)\s+" + YEAR,
         _period(_fixed(3, 31)),
         width_days=90,
+        needs=_YEAR_WORDS,
     ),
     _rule(
         r"\b" + _BEFORE + r"(?:medio|halverwege|midden)\s+" + YEAR,
         _period(_fixed(7, 31)),
         width_days=90,
+        needs=_YEAR_WORDS,
     ),
     _rule(
         r"\b" + _BEFORE + r"(?:(?:aan\s+het\s+|tegen\s+het\s+|v[oó]{2}r\s+het\s+|tot\s+het\s+)?"
         r"(?:eind|einde)(?:\s+van)?)\s+(?:het\s+jaar\s+)?" + YEAR,
         _period(_fixed(12, 31)),
         width_days=90,
+        needs=_YEAR_WORDS,
     ),
     _rule(
         r"\b(?:v[oó]{2}r|tegen|uiterlijk)\s+(?:het\s+)?(?:eind|einde)\s+van\s+(?:het|dit)\s+"
         r"(?:jaar|kalenderjaar)",
         _this_year_end,
         width_days=90,
+        needs=("jaar",),
     ),
     _rule(
         r"\b(?:later|nog|eind|einde|in\s+de\s+loop\s+van)\s+dit\s+jaar",
         _this_year_end,
         width_days=180,
+        needs=("jaar",),
     ),
     _rule(
         r"\b(?:in\s+(?:de\s+loop\s+van\s+)?|v[oó]{2}r\s+)?"
@@ -512,6 +554,7 @@ RULES: list[_Rule] = [
             ref,
         ),
         width_days=30,
+        needs=_MONTH_WORDS,
     ),
     _rule(
         r"\b(?:in\s+(?:de\s+loop\s+van\s+)?|uiterlijk\s+in\s+|v[oó]{2}r\s+)(?P<year>20\d\d)\b"
@@ -522,11 +565,13 @@ RULES: list[_Rule] = [
             else dt.date(int(m.group("year")), 12, 31)
         ),
         width_days=365,
+        needs=("20",),
     ),
     _rule(
         r"\b(?:in\s+(?:de\s+loop\s+van\s+)?|uiterlijk\s+)(?:het\s+)?(?:volgend|komend)e?\s+jaar",
         _next_year(12, 31),
         width_days=365,
+        needs=("jaar",),
     ),
     # spans from the letter date
     _rule(
@@ -536,6 +581,7 @@ RULES: list[_Rule] = [
         _relative,
         kind="relative",
         width_days=20,
+        needs=("dag", "week", "weken", "maand", "jaar", "jaren"),
     ),
     _rule(
         r"\b(?:binnen|in)\s+(?:een|één)\s+(?P<unit>week|maand|jaar)\b",
@@ -546,6 +592,7 @@ RULES: list[_Rule] = [
         ),
         kind="relative",
         width_days=20,
+        needs=("week", "maand", "jaar"),
     ),
     # "de plannen voor de komende periode" is what the plans are for, not a time to act by
     _rule(
@@ -554,12 +601,14 @@ RULES: list[_Rule] = [
         _plus(42),
         kind="vague",
         width_days=40,
+        needs=("week", "weken", "periode"),
     ),
     _rule(
         r"\b(?:(?:in\s+)?(?<!voor\s)de\s+komende\s+maanden|binnen\s+enkele\s+maanden)\b",
         _plus(120),
         kind="vague",
         width_days=120,
+        needs=("maanden",),
     ),
     _rule(
         r"\b(?:binnenkort|op\s+korte\s+termijn|spoedig|zo\s+spoedig\s+(?:als\s+)?mogelijk|"
@@ -571,6 +620,16 @@ RULES: list[_Rule] = [
         _plus(90),
         kind="vague",
         width_days=90,
+        needs=(
+            "binnenkort",
+            "termijn",
+            "spoedig",
+            "mogelijk",
+            "z.s.m",
+            "zsm",
+            "afzienbare",
+            "eerdaags",
+        ),
     ),
     _rule(
         r"\b(?:in|bij)\s+(?:de|het|een)\s+(?:volgende|eerstvolgende|komende|volgend|eerstvolgend)\s+"
@@ -580,6 +639,7 @@ RULES: list[_Rule] = [
         _plus(183),
         kind="relative",
         width_days=183,
+        needs=("rapportage", "brief", "verslag", "halfjaar"),
     ),
     _rule(
         r"\b(?:in|bij)\s+(?:de|het)\s+(?:volgende|eerstvolgende|komende)\s+(?:jaarrapportage|"
@@ -587,6 +647,7 @@ RULES: list[_Rule] = [
         _plus(365),
         kind="relative",
         width_days=365,
+        needs=("jaar",),
     ),
     # conditional: no date
     _rule(
@@ -594,6 +655,7 @@ RULES: list[_Rule] = [
         _no_date,
         kind="conditional",
         width_days=10_000,
+        needs=("tijd", "t.z.t", "nodig"),
     ),
     _rule(
         r"\b(?:zodra|wanneer|als|nadat|zodat|op\s+het\s+moment\s+dat)\s+[^,.;:?!()]{0,120}?"
@@ -602,8 +664,25 @@ RULES: list[_Rule] = [
         _no_date,
         kind="conditional",
         width_days=10_000,
+        needs=(
+            "bekend",
+            "beschikbaar",
+            "gereed",
+            "afgerond",
+            "duidelijk",
+            "vastgesteld",
+            "ontvangen",
+            "versche",
+            "klaar",
+        ),
     ),
-    _rule(r"\bzodra\s+[^,.;:?!()]{1,100}", _no_date, kind="conditional", width_days=10_000),
+    _rule(
+        r"\bzodra\s+[^,.;:?!()]{1,100}",
+        _no_date,
+        kind="conditional",
+        width_days=10_000,
+        needs=("zodra",),
+    ),
     _rule(
         r"\bna\s+(?:afronding|ontvangst|vaststelling|publicatie|het\s+verschijnen|de\s+afronding|"
         r"het\s+(?:beschikbaar|gereed)\s*komen|het\s+afronden)\s+van\s+"
@@ -611,6 +690,15 @@ RULES: list[_Rule] = [
         _no_date,
         kind="conditional",
         width_days=10_000,
+        needs=(
+            "afronding",
+            "ontvangst",
+            "vaststelling",
+            "publicatie",
+            "verschijnen",
+            "komen",
+            "afronden",
+        ),
     ),
 ]
 
@@ -630,7 +718,10 @@ def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline
     # characters of backward or reference dates: no shorter phrase inside them may count either
     # (a mask, so the test costs the phrase's length and not the number of phrases found so far)
     blocked = bytearray(len(text))
+    contains = text.lower().__contains__
     for rule in RULES:
+        if not any(map(contains, rule.needs)):
+            continue
         for match in rule.pattern.finditer(text):
             start, end = match.span()
             while end > start and text[end - 1].isspace():

@@ -31,6 +31,7 @@ from .lexicon import (
     REPORT_VERB,
     SEND_VERB,
 )
+from .prefilter import may_match
 
 __all__ = [
     "ANSWERS",
@@ -1023,21 +1024,29 @@ class Sentence:
         self.text = _ASIDE_TO_KAMER.sub("", sentence.strip())
         self.has_deadline = has_deadline
         self.future_lead = future_lead
-        self._found: dict[tuple[re.Pattern[str], bool], bool] = {}
+        # what each pattern found, in the text and in the text without brackets
+        self._found: dict[re.Pattern[str], bool] = {}
+        self._found_unbracketed: dict[re.Pattern[str], bool] = {}
 
     def has(self, pattern: re.Pattern[str], unbracketed: bool = False) -> bool:
         """Whether the pattern occurs; each pattern is searched once per sentence."""
-        key = (pattern, unbracketed)
-        found = self._found.get(key)
+        found_by = self._found_unbracketed if unbracketed else self._found
+        found = found_by.get(pattern)
         if found is None:
             text = self.unbracketed if unbracketed else self.text
             gate = _GATES.get(pattern)
-            # the pattern cannot match without its gate word
-            found = (gate is None or gate.search(text) is not None) and (
-                pattern.search(text) is not None
+            # the pattern cannot match without one of its words, nor without its gate word
+            found = (
+                may_match(pattern, self.lowered)
+                and (gate is None or gate.search(text) is not None)
+                and pattern.search(text) is not None
             )
-            self._found[key] = found
+            found_by[pattern] = found
         return found
+
+    @cached_property
+    def lowered(self) -> str:
+        return self.text.lower()
 
     @cached_property
     def unbracketed(self) -> str:

@@ -168,3 +168,28 @@ def test_deadline_is_public_and_frozen() -> None:
     assert isinstance(found, Deadline)
     with pytest.raises(AttributeError):
         found.due = None  # type: ignore[misc]
+
+
+def test_every_rule_match_holds_one_of_the_words_its_gate_looks_for():
+    """find_deadlines skips a rule when the text holds none of its needs: a rule whose match
+    can lack them would silently lose phrases. Checked on every letter the project holds."""
+    from pathlib import Path
+
+    from commitments.extraction.deadlines import RULES
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [
+        path.read_text(encoding="utf-8")
+        for folder in (root / "tests" / "extraction", root / "fixtures" / "letters")
+        for path in sorted(folder.rglob("*.txt"))
+    ]
+    assert len(texts) > 300
+    ungated = []
+    for rule in RULES:
+        assert rule.needs, rule.pattern.pattern
+        assert all(word == word.lower() and " " not in word for word in rule.needs)
+        for text in texts:
+            for match in rule.pattern.finditer(text):
+                if not any(word in match.group(0).lower() for word in rule.needs):
+                    ungated.append((rule.pattern.pattern[:60], match.group(0)))
+    assert ungated == []

@@ -1,0 +1,60 @@
+"""The literal gates read off the rules' patterns: a gate that rejects a text the pattern
+matches would silently lose a rule's decision, so they are checked on every letter held here."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from commitments.extraction import detection
+from commitments.extraction.prefilter import may_match, needs
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "gate"),
+    [
+        (r"\bzoals\s+toegezegd\b", (("toegezegd",), ("zoals",))),
+        # every alternative must hold one of the words, its most selective one stands for it
+        (r"\b(?:informeer|stuur)\s+ik\b|\bzend\s+wij\b", (("informeer", "stuur", "zend"),)),
+        # an optional part, a character class or a lookaround requires nothing
+        (r"\b(?:zeer\s+)?spoedig\b", (("spoedig",),)),
+        (r"[A-Z]{2,6}\d", ()),
+        (r"(?<=van\s)leden", (("leden",),)),
+        # a word holding another is implied by it
+        (r"\b(?:motie|moties)\b", (("motie",),)),
+        # one letter long is no gate at all
+        (r"\bu\s+\w+", ()),
+    ],
+)
+def test_gates_read_off_the_pattern(pattern: str, gate: tuple) -> None:
+    assert needs(re.compile(pattern, re.IGNORECASE)) == gate
+
+
+def test_a_text_without_the_words_cannot_match() -> None:
+    pattern = re.compile(r"\bzal\s+(?:ik|wij)\s+(?:\w+\s+){0,4}?informeren\b", re.IGNORECASE)
+    assert may_match(pattern, "ik zal u voor de zomer informeren")
+    assert not may_match(pattern, "ik zal u voor de zomer een brief sturen")
+
+
+def test_no_gate_rejects_a_sentence_its_pattern_matches() -> None:
+    patterns = [p for p in vars(detection).values() if isinstance(p, re.Pattern)]
+    gated = [p for p in patterns if needs(p)]
+    assert len(gated) > 50
+    texts = [
+        " ".join(path.read_text(encoding="utf-8").split())
+        for folder in (ROOT / "tests" / "extraction", ROOT / "fixtures" / "letters")
+        for path in sorted(folder.rglob("*.txt"))
+    ]
+    # sentence-sized pieces: the patterns are searched in sentences
+    pieces = [piece for text in texts for piece in re.split(r"(?<=[.?!])\s+", text)]
+    rejected = [
+        (pattern.pattern[:60], piece[:80])
+        for pattern in gated
+        for piece in pieces
+        if not may_match(pattern, piece.lower()) and pattern.search(piece)
+    ]
+    assert rejected == []
