@@ -59,7 +59,7 @@ TRIGGERS = re.compile(
     r"aangegeven|meegedeeld|medegedeeld|gemeld|meldde|meldden|beschreven|schreef|herhaal|herhalen|"
     # issue 8: documents that follow, moties, requests, legal duties, pointers back
     r"volgt|verschijnt|meegenomen|gestuurd|gezonden|gedeeld|motie\w*|verzoek\w*|verzocht|"
-    r"gevraagd|wettelijke?|uitvoering|voortgang\w*|bijgevoegd|treft|verwijs|"
+    r"gevraagd|vroeg|vroegen|afgesproken|sturen|wil|willen|wettelijke?|uitvoering|voortgang\w*|bijgevoegd|treft|verwijs|"
     r"verwijzen|toegelicht|afgedaan|beantwoord\w*|"
     # batch D: planned deliveries, "kan ik ... verzenden", hedged plans, reacting, what was asked
     r"gepland|toezending|verzending|verzend\w*|gericht|reageer|reageert|reageren|gevraagde|"
@@ -234,7 +234,9 @@ _DOCUMENT_FOLLOWS_INVERTED = re.compile(
     re.IGNORECASE,
 )
 _HERE_IN_THIS_LETTER = re.compile(
-    r"\b(?:hieronder|hierna|onderstaand|in\s+deze\s+brief|in\s+het\s+vervolg\s+van\s+deze)\b",
+    r"\b(?:hieronder|hierna|onderstaand|in\s+deze\s+brief|in\s+het\s+vervolg\s+van\s+deze|"
+    # "In paragraaf 4 zal ik de stappen samenvatten", "Daarna zal ik ingaan op ..."
+    r"in\s+(?:de\s+)?(?:paragraaf|hoofdstuk)\s+\d+)\b|^daarna\b",
     re.IGNORECASE,
 )
 # "U blijft van mij horen over de voortgang", "Ik houd uw Kamer op de hoogte"
@@ -331,6 +333,13 @@ _ANNOUNCES_CONTENTS_SUBJECT_FIRST = re.compile(
     r"\b(?:ik|wij|we)\s+(?:\w+\s+){0,2}?in\s+(?:zal|zullen)\s+gaan\s+op\b",
     re.IGNORECASE,
 )
+# With a word that places it in this letter, any words between: "Daartoe zal ik in paragraaf 1
+# mijn perspectief op het belang van ruimtevaart toelichten"
+_ANNOUNCES_CONTENTS_LOOSE = re.compile(
+    r"\b(?:zal|ga)\s+(?:ik|wij|we)\b[^.;]{0,160}?\b(?:ingaan|in\s+op|bespreken(?!\s+met\b)|"
+    r"behandelen|toelichten|schetsen|beschrijven|uiteenzetten|samenvatten)\b",
+    re.IGNORECASE,
+)
 # --- fulfilments of what the Kamer asked in other ways (GUIDELINES section 2) ---------------
 # This letter does it now: "Met deze brief voer ik de motie uit", "ter uitvoering van",
 # "Hiermee kom ik tegemoet aan het verzoek", "stuur ik u hierbij", "informeer ik u"
@@ -361,6 +370,9 @@ _MOTIE = re.compile(
 # A request of the Kamer, a committee or a member answered: "Naar aanleiding van het verzoek
 # van de vaste commissie", "op verzoek van het lid", "De commissie heeft mij gevraagd ..."
 _ANSWERS_A_REQUEST = re.compile(
+    # "Met deze brief voldoe ik, mede namens de minister van IenM, aan dat verzoek"
+    r"\bvoldoe\s+(?:ik|wij|we)\b[^.;]{0,160}?\baan\s+(?:dat|dit|het|uw|deze|die|een|de)\s+"
+    r"(?:\w+\s+){0,2}?(?:verzoek(?:en)?|wens|vraag)\b|"
     # "Op verzoek van de PVV (lid Jansen) kom ik in deze brief terug op ..."
     r"\bop\s+verzoek\s+van\s+(?:de|het)\s+(?:[A-Z]{2,6}\b|(?:vaste\s+)?commissie\b|leden\b|lid\b|"
     r"[\w\-]*fractie\b)|"
@@ -381,7 +393,7 @@ _ANSWERS_A_REQUEST = re.compile(
     # "beantwoord ik de vragen die uw vaste commissie heeft gesteld", "gaat in op de vragen van"
     r"\b(?:antwoorden|antwoord|beantwoord\w*|in\s+op)\s+(?:\w+\s+){0,6}?(?:de\s+|een\s+aantal\s+)?"
     r"(?:\w+\s+){0,2}?vragen\s+(?:\w+\s+){0,3}?(?:van|gesteld\s+door|die)\s+(?:\w+\s+){0,2}?"
-    r"(?:leden|het\s+lid|lid|commissie|kamer|fracties?)\b|"
+    r"(?:leden|het\s+lid|lid|commissie|kamer|fracties?|de\s+heer|mevrouw)\b|"
     r"\b(?:in\s+op|beantwoord\w*|beantwoording)\b[^.;]{0,80}?\b(?:in\s+het\s+verslag|verslag\b|gestelde\s+"
     r"vragen|vragen\s+en\s+opmerkingen)|\bdanken\s+(?:\w+\s+){0,2}?leden\b[^.;]{0,40}?\binbreng\b",
     re.IGNORECASE,
@@ -394,7 +406,7 @@ _KAMER_ASKS = re.compile(
 # A legal duty to report: "Op grond van artikel 4 van de wet zend ik u het verslag"
 _LEGAL_DUTY = re.compile(
     r"\b(?:op\s+grond\s+van|ingevolge|conform|overeenkomstig|krachtens|volgens|zoals\s+(?:voorgeschreven|"
-    r"bepaald)\s+in)\s+(?:het\s+)?\w*artikel\s+\d|\bwettelijke?\s+(?:plicht|verplichting|voorschrift|"
+    r"bepaald)\s+in|in\s+overeenstemming\s+met)\s+(?:het\s+)?\w*artikel\s+\d|\bwettelijke?\s+(?:plicht|verplichting|voorschrift|"
     r"rapportageplicht|taak)\b|\bwettelijk\s+(?:verplicht|voorgeschreven|vereist)\b|"
     r"\bartikel\s+\d+\w*\s+(?:[\w\-]+\s+){0,4}?(?:schrijft|bepaalt)\s+(?:voor\s+)?dat\b|"
     r"\b(?:invulling|uitvoering|gevolg)\s+(?:\w+\s+)?aan\s+(?:het\s+)?artikel\s+\d",
@@ -538,12 +550,29 @@ _FIRM_INTENTION_PATTERN = (
     r"\b(?:mijn|onze)\s+(?:inspanningen|inzet)\s+(?:is|zijn)\s+(?:\w+\s+){0,2}?er\s*op\s+gericht\b"
 )
 _FIRM_INTENTION = re.compile(_FIRM_INTENTION_PATTERN, re.IGNORECASE)
+# "Daarom wil ik advies vragen aan een commissie", "wil ik dit tegelijk laten plaatsvinden"
+_WANTS_TO_ACT = re.compile(r"\b(?:wil|willen)\s+(?:ik|wij|we|het\s+kabinet)\b", re.IGNORECASE)
+# ... but what it wants may be to say something now: "wil ik benadrukken", "wil ik u bedanken"
+_SAYS_NOW = re.compile(
+    r"\b(?:benadrukken|opmerken|bedanken|danken|wijzen|verwijzen|stilstaan|noemen|opmerking|"
+    r"kanttekening|onderstrepen|memoreren|complimenteren|feliciteren|herhalen|benoemen|aangeven|"
+    r"melden|meedelen|laten\s+weten|informeren|toelichten|ingaan|schetsen|duidelijk\s+maken|"
+    r"uitspreken|delen|geven|beantwoorden|reageren|maken|wensen|neerleggen|"
+    # ... or a policy aim, not an act: "willen we de waterafvoer veiligstellen"
+    r"veilig\s*stellen|ondersteunen|bereiken|verbeteren|versterken|voorkomen|stimuleren|bevorderen|"
+    r"zorgen|borgen|waarborgen|beperken|verminderen|vergroten|behouden|inzetten)\b",
+    re.IGNORECASE,
+)
+# ... or what a measure is for: "Met de regeling wil het kabinet ... tegemoetkomen"
+_PURPOSE_OF_MEASURE = re.compile(r"^(?:met|via|door|middels)\s+(?:de|het|deze|dit|die)\b", re.I)
 # Any intention or plan, the firm ones and weaker ones: expecting to act, proposing, a plan
 _INTENTION = re.compile(
     _FIRM_INTENTION_PATTERN + r"|"
     r"\b(?:ben|is|zijn|was|waren)\s+(?:(?:ik|wij|we|het\s+kabinet|de\s+regering|nog|thans|dan|ook|"
     r"daarom|niet)\s+){0,3}voornemens\b|\bvoornemen\b|"
     r"\bde\s+planning\s+is\b|\bhet\s+streven\s+is\b|"
+    # "Het doel is om deze producten in het najaar naar uw Kamer te sturen"
+    r"\bhet\s+doel\s+is\s+(?:om\s+)?(?:\w+\s+){0,12}?te\s+\w+|"
     r"\bstel(?:len)?\s+"
     + PERSON
     + r"\s+(?:\w+\s+){0,2}?voor\b|\b"
@@ -671,6 +700,9 @@ _REPORTED_PLAN = re.compile(
 )
 # "Zoals u gemeld ben ik voornemens ...", "Zoals in de brief van 8 januari reeds beschreven"
 _AS_TOLD = re.compile(
+    # "Zoals eerder aan uw Kamer gemeld, wordt het BSN uiterlijk in 2025 geïntroduceerd"
+    r"\bzoals\s+(?:eerder\s+|reeds\s+|al\s+)?aan\s+(?:u|uw\s+kamer)\s+(?:is\s+)?(?:gemeld|bericht|"
+    r"meegedeeld|medegedeeld|aangegeven|laten\s+weten|aangekondigd)\b|"
     r"\bzoals\s+(?:ik\s+|wij\s+|we\s+)?"
     + KAMER_ADDRESSED
     + r"\s+(?:eerder\s+|reeds\s+|al\s+)?(?:heb\s+|"
@@ -730,6 +762,9 @@ _PROMISES_AS_TOPIC = re.compile(
 )
 _AS_ANNOUNCED = re.compile(
     r"\bzoals\s+(?:eerder\s+|reeds\s+|ook\s+)?(?:aangekondigd|beloofd|afgesproken)\b|"
+    # "zoals met uw Kamer afgesproken in het Defensie Materieel Proces"
+    r"\bzoals\s+(?:eerder\s+|reeds\s+)?(?:met|aan)\s+(?:u|uw\s+kamer|de\s+kamer)\s+(?:is\s+)?"
+    r"(?:afgesproken|aangekondigd|toegezegd|beloofd)\b|"
     # "In de kabinetsreactie op het rapport ... is aangekondigd dat ...", "In december kondigde
     # het kabinet aan de regeling te verlengen"
     r"\bin\s+(?:de|het|mijn|onze)\s+(?:[\w\-]+\s+){0,2}?(?:\w*brief|\w*reactie|\w*nota|\w*rapportage|"
@@ -780,7 +815,13 @@ _KAMER_LETTER_ASKS = (
 _ASKED_BY_LETTER = re.compile(_KAMER_LETTER_ASKS, re.IGNORECASE)
 _REQUEST = re.compile(
     r"\b(?:heeft|hebben|had|hadden)\s+(?:mij|ons|het\s+kabinet|de\s+regering|de\s+minister)\b"
-    r".{0,80}?\b(?:verzocht|gevraagd)\b|\b(?:verzoekt|vraagt|vroeg|vroegen)\s+(?:mij|ons|het\s+"
+    r".{0,80}?\b(?:verzocht|gevraagd)\b|"
+    # "Het lid Wuite van uw Kamer vroeg tevens om te reflecteren op ..."
+    r"\b(?:het\s+lid|de\s+leden|de\s+(?:vaste\s+)?commissie)\b[^.;?]{0,80}?\b(?:vroeg|vroegen|verzocht|"
+    r"verzochten)\s+(?:\w+\s+){0,2}?(?:om|of|naar)\b|"
+    # "In de brief van 22 juni heeft u verzocht om het rapport alsnog toe te zenden"
+    r"\b(?:heeft|hebt|had)\s+u\s+(?:mij\s+|ons\s+|het\s+kabinet\s+)?(?:\w+\s+){0,3}?"
+    r"(?:verzocht|gevraagd)\s+(?:om|te|of)\b|\b(?:verzoekt|vraagt|vroeg|vroegen)\s+(?:mij|ons|het\s+"
     r"kabinet|de\s+regering)\b|"
     # "Mij was verzocht ...", "is mij gevraagd", "verzocht de vaste commissie ...",
     # "heeft het lid ... het kabinet verzocht"
@@ -1151,7 +1192,7 @@ def _about_a_request(s: Sentence) -> bool:
 
 
 def _announces_contents(s: Sentence) -> bool:
-    if s.has(_ANNOUNCES_CONTENTS_SUBJECT_FIRST) and (
+    if (s.has(_ANNOUNCES_CONTENTS_SUBJECT_FIRST) or s.has(_ANNOUNCES_CONTENTS_LOOSE)) and (
         s.has(_HERE_IN_THIS_LETTER) or s.has(_HERE_NOW)
     ):
         return True
@@ -1873,6 +1914,26 @@ RULES: tuple[Rule, ...] = (
             "In 2025 wordt de wet geëvalueerd door het WODC.",
             "In het overzicht staan de onderzoeken die in 2020 worden gestart.",
             "De inreisrestrictie geldt tot en met 15 juni en kan worden verlengd.",
+        ),
+    ),
+    Rule(
+        "wants_to_act",
+        "commitment",
+        lambda s: (
+            s.has(_WANTS_TO_ACT)
+            and not s.has(_SAYS_NOW)
+            and not s.has(_PURPOSE_OF_MEASURE)
+            and not s.past
+        ),
+        "the government wants to do something concrete: daarom wil ik advies vragen aan ...",
+        confidence=0.45,
+        hits=(
+            "Daarom wil ik vragen aan de nog samen te stellen commissie hoe zij aankijkt tegen "
+            "het risico op witwaspraktijken.",
+        ),
+        misses=(
+            "Graag wil ik benadrukken dat in de landelijke regelgeving algemene regels gelden.",
+            "Met de regeling wil het kabinet organisatoren van evenementen tegemoetkomen.",
         ),
     ),
     Rule(

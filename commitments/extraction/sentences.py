@@ -148,13 +148,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         period_end = match.start() + 1
         token_end = period_end
         # the period that may belong to an abbreviation is the first one of the run
-        if text[match.start()] == "." and _is_abbreviation(text, token_end):
-            lowered = text[_token_start(text, token_end) : token_end].lower()
-            if lowered not in SENTENCE_FINAL_ABBREVIATIONS:
-                continue
-            following = text[match.end() : match.end() + 40].lstrip()
-            # "jl. Daarnaast" ends a sentence; "a.s. De Minister" may not, but mostly does
-            if not following[:1].isupper():
+        if text[match.start()] == ".":
+            lowered = text[_token_start(text, token_end) : token_end].lower().lstrip("(\"'“«[")
+            if lowered in SENTENCE_FINAL_ABBREVIATIONS:
+                following = text[match.end() : match.end() + 40].lstrip()
+                # "jl. Daarnaast" ends a sentence, "jl. (Handelingen II ...)" does not; "a.s. De
+                # Minister" may not, but mostly does
+                if not following[:1].isupper():
+                    continue
+            elif _is_abbreviation(text, token_end):
                 continue
         cuts.add(match.end())
     cuts.update(_heading_breaks(text))

@@ -42,7 +42,13 @@ scores them (see scoring.py).
   fulfilments P 1.00 R 0.71 F1 0.83 (7); H1 (after H2's rules) commitments P 0.92 R 0.65 F1 0.76
   (17), fulfilments P 0.55 R 0.60 F1 0.57 (10). I (19 letters, 2014-2025): I2 commitments 1.00
   (1 promise), fulfilments P 0.50 R 0.67 F1 0.57 (6); I1 (after I2's rules) commitments P 1.00
-  R 0.73 F1 0.84 (11), fulfilments P 0.79 R 0.73 F1 0.76 (15). An earlier E2 of 10 letters, scored at commitments F1 0.91 and fulfilments F1 0.82
+  R 0.73 F1 0.84 (11), fulfilments P 0.79 R 0.73 F1 0.76 (15). J (40 letters, 2013-2023, 13
+  ministries, three to the Eerste Kamer, 22 of them over 5,000 characters): J1 commitments P 0.88 R 0.39
+  F1 0.54 (18 promises), fulfilments P 0.62 R 0.40 F1 0.48 (20); J2 commitments P 0.57 R 0.80
+  F1 0.67 (20), fulfilments P 0.92 R 0.52 F1 0.67 (23); J3 commitments P 0.78 R 0.50 F1 0.61
+  (14), fulfilments P 0.77 R 0.91 F1 0.83 (22); J4 (after J1-J3's rules) commitments P 0.71
+  R 0.85 F1 0.77 (26), fulfilments P 0.80 R 0.66 F1 0.72 (59); pooled commitments P 0.68 R 0.67
+  F1 0.68, fulfilments P 0.78 R 0.64 F1 0.70. An earlier E2 of 10 letters, scored at commitments F1 0.91 and fulfilments F1 0.82
   after D's rules, was lost with its session's scratch space before it reached the repository.
 """
 
@@ -67,7 +73,9 @@ FLOORS = {
     # an announcement (GUIDELINES section 2), which this set's labels leave out
     # 0.88 -> 0.86: "Naar aanleiding van de procedurevergadering ... verzoekt u mij om ..." is now
     # proposed as the Kamer's request the letter answers (GUIDELINES section 2), unlabelled here
-    "holdout": (1.0, 1.0, 1.0, 0.86),
+    # 1.0 -> 0.96: "Bovendien wil ik de resultaten ... betrekken bij de inventarisatie" is now
+    # proposed as the government wanting to act (batch J), which this set's labels leave out
+    "holdout": (0.96, 1.0, 1.0, 0.86),
     "blind": (0.82, 0.96, 1.0, 0.9),
     # batches labelled blind into /work/labels/, copied verbatim once scored (first-seen figures
     # in the module docstring and in the README)
@@ -94,7 +102,9 @@ FLOORS = {
     "unseen_batch_E": (0.86, 0.93, 1.0, 0.85),
     # F1 (9 rijksoverheid.nl PDF letters, 2015-2023), F2 (10 openings of letters 2017-2025), F3
     # (10 letters 1998-2011, one to the Eerste Kamer), first seen after E's rules
-    "unseen_batch_F": (0.9, 0.94, 1.0, 0.82),
+    # 0.9 -> 0.88: "wil ik daar mijn bijdrage aan leveren" is now proposed on its own (batch J),
+    # and the next sentence, which alone matched the two-sentence label, no longer does
+    "unseen_batch_F": (0.88, 0.94, 1.0, 0.82),
     # G1 (9 rijksoverheid.nl PDF letters, 2015-2023, one a standing overview of reports), G2 (10
     # letters 2010-2025), G3 (10 letters 2017-2022, six to the Eerste Kamer, three rappel answers),
     # first seen after F's rules
@@ -105,6 +115,9 @@ FLOORS = {
     # I1 (9 rijksoverheid.nl PDF letters, 2015-2023) and I2 (10 openings of letters 2014-2025),
     # first seen after H's rules (I1 also after I2's)
     "unseen_batch_I": (0.85, 1.0, 1.0, 0.75),
+    # J1-J3 (30 rijksoverheid.nl PDF letters, 2016-2021, three to the Eerste Kamer) and J4 (10,
+    # 2013-2023), first seen after I's rules (J4 after J1-J3's)
+    "unseen_batch_J": (0.71, 0.87, 1.0, 0.74),
 }
 
 
