@@ -31,7 +31,7 @@ from .lexicon import (
     REPORT_VERB,
     SEND_VERB,
 )
-from .prefilter import may_match
+from .prefilter import needs
 
 __all__ = [
     "ANSWERS",
@@ -51,27 +51,65 @@ __all__ = [
 ]
 
 # Cheap pre-filter: a sentence without any of these cannot be a commitment or a reference.
+# The pre-filter's words: a sentence holding none of them is neither a promise nor a reference.
+_TRIGGER_WORDS = frozenset(
+    """
+    zal zullen zult zeg zegt toe toegezegd gestand geïnformeerd ontvangt ontvangen toekomt
+    toekomen ga gaat gaan voornemens streef streeft verwacht ingegaan toegezonden toegestuurd
+    aangeboden hoogte planning streven wederom nogmaals stel aangegeven meegedeeld medegedeeld
+    gemeld meldde meldden beschreven schreef herhaal herhalen
+    volgt verschijnt meegenomen gestuurd gezonden gedeeld verzocht gevraagd vroeg vroegen
+    afgesproken sturen wil willen wettelijk wettelijke uitvoering bijgevoegd treft verwijs
+    verwijzen toegelicht afgedaan
+    gepland toezending verzending gericht reageer reageert reageren gevraagde verzochte invulling
+    bied kondigde kondigden vraag verstrek afgehandeld
+    """.split()
+)
+# issue 8 and batch D: documents that follow, moties, requests, pointers back, planned deliveries
+_TRIGGER_STEMS = (
+    "toezegging", "informe", "stuur", "zend", "terug", "aangekondigd", "bericht", "rapporte",
+    "tegemoet", "motie", "verzoek", "voortgang", "beantwoord", "verzend", "aanbied",
+)  # fmt: skip
+# word ends: "voortgangsrapportage", "ambtsvoorganger"
+_TRIGGER_ENDS = ("rapportage", "voorganger")
+_TRIGGER_PHRASE = re.compile(r"\baan de orde\b", re.IGNORECASE)
+# The same as one pattern, for reading and for the tests: the filter itself reads words.
 TRIGGERS = re.compile(
-    r"\b(?:zal|zullen|zult|zeg|zegt|toe|toegezegd|toezegging\w*|gestand|informe\w+|geïnformeerd|"
-    r"ontvangt|ontvangen|stuur\w*|zend\w*|toekomt|toekomen|terug\w*|aangekondigd\w*|ga|gaat|"
-    r"gaan|voornemens|streef|streeft|verwacht|aan de orde|ingegaan|bericht\w*|rapporte\w*|"
-    r"tegemoet\w*|toegezonden|toegestuurd|aangeboden|hoogte|planning|streven|wederom|nogmaals|stel|"
-    r"aangegeven|meegedeeld|medegedeeld|gemeld|meldde|meldden|beschreven|schreef|herhaal|herhalen|"
-    # issue 8: documents that follow, moties, requests, legal duties, pointers back
-    r"volgt|verschijnt|meegenomen|gestuurd|gezonden|gedeeld|motie\w*|verzoek\w*|verzocht|"
-    r"gevraagd|vroeg|vroegen|afgesproken|sturen|wil|willen|wettelijke?|uitvoering|voortgang\w*|bijgevoegd|treft|verwijs|"
-    r"verwijzen|toegelicht|afgedaan|beantwoord\w*|"
-    # batch D: planned deliveries, "kan ik ... verzenden", hedged plans, reacting, what was asked
-    r"gepland|toezending|verzending|verzend\w*|gericht|reageer|reageert|reageren|gevraagde|"
-    r"verzochte|invulling|aanbied\w*|bied|"
-    # batch F: announcements in the past tense
-    r"kondigde|kondigden|"
-    # batch G: "sluit het kabinet aan bij de vraag van", "verstrek ik u hierbij"
-    r"vraag|verstrek|zegt|afgehandeld)\b"
-    # word ends without a leading \w* (which would be tried at every position of the text)
-    r"|(?:rapportage|voorganger)\b",
+    r"\b(?:"
+    + "|".join(sorted(_TRIGGER_WORDS))
+    + "|"
+    + "|".join(stem + r"\w*" for stem in _TRIGGER_STEMS)
+    + r")\b|\w*(?:"
+    + "|".join(_TRIGGER_ENDS)
+    + r")\b|"
+    + _TRIGGER_PHRASE.pattern,
     re.IGNORECASE,
 )
+_WORD = re.compile(r"\w+")
+_stem_hits: dict[str, bool] = {}
+
+
+def _has_trigger(sentence: str) -> bool:
+    """Whether the sentence holds a trigger: a set lookup and a cached test per word, where one
+    alternation of all the triggers costs a regex attempt at every word of every sentence."""
+    lowered = sentence.lower()
+    words = _WORD.findall(lowered)
+    if not _TRIGGER_WORDS.isdisjoint(words):
+        return True
+    for word in words:
+        hit = _stem_hits.get(word)
+        if hit is None:
+            # "informe" + at least one letter, as "informe\w+" was
+            hit = (word.startswith(_TRIGGER_STEMS) and word != "informe") or word.endswith(
+                _TRIGGER_ENDS
+            )
+            if len(_stem_hits) < 100_000:  # bounded: a letter of random tokens cannot grow it
+                _stem_hits[word] = hit
+        if hit:
+            return True
+    return "aan de orde" in lowered and _TRIGGER_PHRASE.search(sentence) is not None
+
+
 # Words too common to pass the pre-filter alone ("wordt", "komt", "laat", "vragen"): a sentence
 # with only these goes on when one of the issue-8 patterns that need them matches (WEAK_NEEDS,
 # filled in below), so the slow deadline grammar runs on few sentences more.
@@ -1074,14 +1112,16 @@ class Sentence:
         found_by = self._found_unbracketed if unbracketed else self._found
         found = found_by.get(pattern)
         if found is None:
-            text = self.unbracketed if unbracketed else self.text
-            gate = _GATES.get(pattern)
-            # the pattern cannot match without one of its words, nor without its gate word
-            found = (
-                may_match(pattern, self.lowered)
-                and (gate is None or gate.search(text) is not None)
-                and pattern.search(text) is not None
-            )
+            gates = _PREPARED.get(pattern) or _prepare(pattern)
+            lowered = self.lowered
+            # the pattern cannot match without one of its words of each set, nor without its
+            # gate word
+            found = all(any(map(lowered.__contains__, words)) for words in gates[0])
+            if found:
+                text = self.unbracketed if unbracketed else self.text
+                found = (gates[1] is None or gates[1].search(text) is not None) and (
+                    pattern.search(text) is not None
+                )
             found_by[pattern] = found
         return found
 
@@ -2078,9 +2118,20 @@ _GATES: dict[re.Pattern[str], re.Pattern[str]] = {
 }
 
 
+# pattern -> (the words read off it, its gate pattern if any), made on first use
+_PREPARED: dict[re.Pattern[str], tuple[tuple[tuple[str, ...], ...], re.Pattern[str] | None]] = {}
+
+
+def _prepare(
+    pattern: re.Pattern[str],
+) -> tuple[tuple[tuple[str, ...], ...], re.Pattern[str] | None]:
+    _PREPARED[pattern] = prepared = (needs(pattern), _GATES.get(pattern))
+    return prepared
+
+
 def admits(sentence: str) -> bool:
     """The cheap pre-filter: whether a sentence can be a commitment or a reference at all."""
-    if TRIGGERS.search(sentence):
+    if _has_trigger(sentence):
         return True
     if not WEAK_TRIGGERS.search(sentence):
         return False

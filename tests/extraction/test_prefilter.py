@@ -58,3 +58,17 @@ def test_no_gate_rejects_a_sentence_its_pattern_matches() -> None:
         if not may_match(pattern, piece.lower()) and pattern.search(piece)
     ]
     assert rejected == []
+
+
+def test_the_trigger_words_filter_as_their_pattern_does() -> None:
+    """admits() reads the triggers word by word; TRIGGERS is the same vocabulary as a pattern."""
+    assert detection._has_trigger("De Kamer ontvangt de voortgangsrapportage in mei.")
+    assert detection._has_trigger("Dit komt aan de orde in het overleg.")
+    assert not detection._has_trigger("Het weer was goed in de zomer van 2020.")
+    texts = [
+        " ".join(path.read_text(encoding="utf-8").split())
+        for path in sorted((ROOT / "tests" / "extraction").rglob("*.txt"))
+    ]
+    pieces = [piece for text in texts for piece in re.split(r"(?<=[.?!])\s+", text)]
+    differ = [p for p in pieces if detection._has_trigger(p) != bool(detection.TRIGGERS.search(p))]
+    assert differ == []
