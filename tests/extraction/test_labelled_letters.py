@@ -84,8 +84,11 @@ FLOORS = {
     "unseen_batch_A3": (0.0, 1.0, 0.9, 0.82),
     "unseen_batch_A4": (1.0, 1.0, 1.0, 0.64),
     # five of its ten letters were byte-for-byte copies of A2's and are gone from it: 0.71 -> 0.67
-    "unseen_batch_B1": (0.66, 1.0, 1.0, 0.81),
-    "unseen_batch_B2": (0.8, 1.0, 1.0, 0.72),
+    # the learned layer retrained on 364 letters adds no reference at any threshold in
+    # cross-validation, so it now only rescores; the ones the earlier model added here were
+    # fitted to these very letters (it added none in batches D-J): B1 0.81 -> 0.73, B2 0.72 -> 0.68
+    "unseen_batch_B1": (0.66, 1.0, 1.0, 0.73),
+    "unseen_batch_B2": (0.8, 1.0, 1.0, 0.68),
     "unseen_batch_C1": (1.0, 1.0, 1.0, 0.92),
     # the learned layer adds references the rules pass over (recall first, better over all sets
     # in cross-validation); in C2 one of those is wrong: 0.89 -> 0.87
