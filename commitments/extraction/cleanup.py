@@ -204,10 +204,15 @@ def _signature_blocks(lines: list[tuple[int, str]]) -> set[int]:
     return dropped
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+
+
 def _dropped_lines(lines: list[tuple[int, str]]) -> set[int]:
     """Indexes of lines that are page furniture, margin blocks or footnotes, not prose."""
     dropped: set[int] = _letterhead(lines) | _signature_blocks(lines)
-    shapes = Counter(re.sub(r"\d+", "#", line.strip()) for _, line in lines if line.strip())
+    # a line's shape: its digits as "#", so "Pagina 3 van 7" and "Pagina 4 van 7" are one
+    line_shapes = [_DIGIT_RUN.sub("#", line.strip()) for _, line in lines]
+    shapes = Counter(shape for shape in line_shapes if shape)
     seen_markers: set[int] = set()
     expected_footnote = 1
     in_footnote = False
@@ -247,12 +252,11 @@ def _dropped_lines(lines: list[tuple[int, str]]) -> set[int]:
             dropped.add(index)
             pending_margin_value = margin.group("value") is None
             continue
-        shape = re.sub(r"\d+", "#", line)
         if (
-            shapes[shape] >= 3
+            shapes[line_shapes[index]] >= 3
             and len(line) <= 120
             and not line.endswith((".", "?", "!", ":"))
-            and (re.search(r"\d", line) or line.isupper())
+            and (line_shapes[index] != line or line.isupper())  # it holds a digit
         ):
             dropped.add(index)  # running header
             continue
