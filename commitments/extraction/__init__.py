@@ -139,11 +139,14 @@ _RESTATEMENT_OVERLAP = 0.5
 # van 2020 neem ik een besluit ...", "Voor de zomer stuur ik ...". Cheap test first.
 _FRONTED_TIME = re.compile(
     r"^(?:in|voor|vóór|na|begin|medio|eind|uiterlijk|rond|komend\w*|volgend\w*|binnen|later|nog|"
-    r"tegen|halverwege|q[1-4])\b(?:\s+\S+){0,7}?\s+[a-zà-ÿ]+\s+(?:ik|wij|we|het\s+kabinet)\b",
+    r"tegen|halverwege|q[1-4])\b(?:\s+\S+){0,7}?\s+[a-zà-ÿ]+\s+(?:ik|wij|we|het\s+kabinet|defensie|"
+    r"mijn\s+ministerie|het\s+ministerie)\b",
     re.IGNORECASE,
 )
 _INVERTED_GOV = re.compile(
-    r"\s*,?\s*(?P<verb>[a-zà-ÿ]+)\s+(?:ik|wij|we|het\s+kabinet)\b", re.IGNORECASE
+    r"\s*,?\s*(?P<verb>[a-zà-ÿ]+)\s+(?:ik|wij|we|het\s+kabinet|defensie|mijn\s+ministerie|"
+    r"het\s+ministerie)\b",
+    re.IGNORECASE,
 )
 # finite verbs after which the sentence reports, expects or muses rather than promises
 _NOT_PROMISING_VERBS = frozenset(
@@ -160,7 +163,7 @@ _NOT_PROMISING_VERBS = frozenset(
 _LEAD_ACT_VERB = re.compile(
     r"(?:neem|nem|stuur|zend|informeer|bied|kom|spreek|presenteer|publiceer|lever|geef|geve|doe|"
     r"maak|make|organiseer|beantwoord|reageer|overleg|rapporteer|bericht|verstuur|deel|zal|zull|ga|gaa|"
-    r"besluit|beslis)\w{0,2}",
+    r"besluit|beslis|start)\w{0,2}",
     re.IGNORECASE,
 )
 
@@ -187,16 +190,50 @@ def _subject_first_act(sentence: str) -> re.Match | None:
     return subject if _SUBJECT_FIRST_VERB.fullmatch(subject.group("verb")) else None
 
 
+# The act after a short opening, the subject after the verb: "Net als voorgaande jaren stel ik
+# ook in 2019 weer subsidiemodules open", "Daarnaast bundelen we ... en verspreiden dat voor de
+# zomer"
+_INVERTED_ACT = re.compile(
+    r"^\W*(?:[\w\-]+\s+){1,5}?(?P<verb>[a-zà-ÿ]+)\s+(?:ik|wij|we|het\s+kabinet)\b", re.IGNORECASE
+)
+# words before "ik" that open a clause of their own, or say rather than do
+_NOT_AN_ACT_VERB = _NOT_PROMISING_VERBS | frozenset(
+    """
+    dat omdat zodat wat die dan als zoals nu toen waar waarin waarmee waarover waarop hoe of
+    wanneer zodra nadat voordat totdat tenzij indien mits en maar want ook daarom dus hoeverre
+    welke wie waarom
+    vind vinden acht achten meen menen weet weten besef beseffen begrijp begrijpen erken
+    erkennen onderschrijf benadruk benadrukken concludeer concluderen hoor horen
+    ontvang ontvangen lees lezen verneem vernemen schreef schreven meldde meldden
+    """.split()
+)
+
+
+def _inverted_act(sentence: str) -> re.Match | None:
+    """The opening "<few words> <verb> <government>" of a sentence, if the verb may be an act."""
+    inverted = _INVERTED_ACT.match(sentence)
+    if inverted is None or inverted.group("verb").lower() in _NOT_AN_ACT_VERB:
+        return None
+    return inverted
+
+
 def _present_act_ahead(
     sentence: str, deadlines: list[Deadline], letter_date: dt.date | None
 ) -> bool:
-    """Whether a sentence opens "<government> <act verb>" and names a time ahead of the letter."""
+    """Whether a sentence opens "<government> <act verb>" (or "<opening> <act verb>
+    <government>") and names a time ahead of the letter."""
     subject = _subject_first_act(sentence)
+    # after an opening, only a time that follows the verb and its subject closely: "Dit pakken
+    # we in 2023 op", not the target years of a policy later on ("hanteren we ... een doel van
+    # 55 procent in 2025")
+    reach = len(sentence)
+    if subject is None:
+        subject, reach = _inverted_act(sentence), 30
     if subject is None:
         return False
     return any(
         d.due is not None
-        and d.start > subject.end()
+        and subject.end() < d.start <= subject.end() + reach
         # "binnenkort" ahead only right after the verb ("Het kabinet reageert binnenkort op"),
         # not in a clause further on ("Ik onderzoek of er op korte termijn ...")
         and (d.kind != "vague" or not sentence[subject.end() : d.start].strip())
@@ -452,7 +489,12 @@ def rules_pass(text: str) -> RulesPass:
         context, previous_sentence = previous_sentence, sentence
         if _is_heading(sentence):
             continue
-        if not (admits(sentence) or _FRONTED_TIME.search(sentence) or _subject_first_act(sentence)):
+        if not (
+            admits(sentence)
+            or _FRONTED_TIME.search(sentence)
+            or _subject_first_act(sentence)
+            or _inverted_act(sentence)
+        ):
             continue  # cheap filter first: the date grammar is the slow part
         raw_sentence = cleaned.text[clean_start:clean_end]
         analysis, deadlines = _decide(sentence, raw_sentence, letter.date, speaker)

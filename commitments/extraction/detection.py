@@ -312,7 +312,9 @@ _COMMISSIONS_WORK = re.compile(
 _PASSIVE_ACT = re.compile(
     r"\b(?:wordt|worden)\b(?:(?!\bdoor\b)[^.;]){0,160}?\b(?:in\s+gebruik\s+genomen|ingevoerd|gestart|"
     r"opgeleverd|uitgebreid|verlengd|geopend|afgerond|gepubliceerd|opgesteld|uitgewerkt|aangepast|"
-    r"aangescherpt|vastgesteld|geëvalueerd|ingediend|voorgelegd|herzien|in\s+werking\s+treedt)\b",
+    r"aangescherpt|vastgesteld|geëvalueerd|ingediend|voorgelegd|herzien|in\s+werking\s+treedt|"
+    r"gevraagd|besloten|beantwoord|gedaan|ingesteld|opgericht|voorgehangen|"
+    r"opengesteld|onderzocht|verkend|bekeken|in\s+kaart\s+gebracht|uitgevoerd|geïntroduceerd)\b",
     re.IGNORECASE,
 )
 # the passive only in a clause about something else: "de onderzoeken die in 2020 worden gestart"
@@ -623,7 +625,7 @@ _INTENTION = re.compile(
 _OWN_PAST_REPORT = re.compile(r"^(?:\S+\s+){0,6}?(?:heb|hebben)\s+" + PERSON + r"\b", re.IGNORECASE)
 _RESOLVED = re.compile(
     r"\b(?:ben\s+ik|ik\s+ben|is\s+het\s+kabinet|het\s+kabinet\s+is|zijn\s+wij|wij\s+zijn|zijn\s+we|"
-    r"we\s+zijn)\s+(?:(?:daarom|dan|ook|nu|thans)\s+)?(?:voornemens|van\s+plan)\s+(?:om\s+)?"
+    r"we\s+zijn)\s+(?:(?:daarom|dan|ook|nu|thans|dus|tevens|wel)\s+){0,3}(?:voornemens|van\s+plan)\s+(?:om\s+)?"
     r"(?:[\w\-]+\s+){1,14}?te\s+\w+",
     re.IGNORECASE,
 )
@@ -897,8 +899,9 @@ _QUESTION_MEMBERS = re.compile(
 )
 _CONDITIONAL = re.compile(
     r"^(?:\w+\s+){0,2}?(?:mocht|mochten|indien|ingeval|in\s+het\s+geval|bij\s+een\s+eventuele|"
-    r"als(?!\s+(?:eerste|tweede|derde|volgende|laatste|onderdeel|gevolg|uitvloeisel|"
-    r"vervolg|reactie)\b))\b|,\s*(?:mocht|mochten|indien)\b",
+    # "als" as a condition, not a comparison ("Net als voorgaande jaren", "evenals", "zoals")
+    r"(?<!net\s)(?<!net\s\s)als(?!\s+(?:eerste|tweede|derde|volgende|laatste|onderdeel|gevolg|"
+    r"uitvloeisel|vervolg|reactie)\b))\b|,\s*(?:mocht|mochten|indien)\b",
     re.IGNORECASE,
 )
 # ... unless the condition is the Kamer's own decision, which the government binds itself to act
@@ -936,6 +939,15 @@ _POLICY_LINE = re.compile(
 _EXPECTATION = re.compile(
     r"\b(?:wordt|worden)\s+(?:\w+\s+){0,8}?verwacht\b|\bverwachting\b|\bnaar\s+verwachting\b|"
     r"\bzou(?:den)?\b|\bkunnen\b(?!.{0,60}\b(?:informeren|toesturen)\b)",
+    re.IGNORECASE,
+)
+# A future act with its subject, up to the clause that follows it ("zal bekijken wat ...")
+_ACT_THEN_CLAUSE = re.compile(
+    r"\b(?:(?:"
+    + GOV
+    + r")\s+(?:zal|zullen|ga|gaat|gaan)|(?:zal|zullen|ga|gaat|gaan)\s+(?:"
+    + GOV
+    + r"))\b[^,;:]{0,160}?\s(?:dat|om|zodat|hoe|wat|of|waar|welke|waarbij|die)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(  # within one clause: "Zodra bekend is wanneer ..., wordt u geïnformeerd"
@@ -1186,7 +1198,14 @@ class Sentence:
 
     @cached_property
     def expectation(self) -> re.Match[str] | None:
-        return _EXPECTATION.search(self.text)
+        """A hedge that makes the sentence an expectation, not a promise; one in a clause of its
+        own after the act does not count: "Defensie zal bekijken wat er nodig is om ... te
+        kunnen solliciteren", "Ik ga bespreken hoe dit onder de aandacht gebracht kan worden"."""
+        act = _ACT_THEN_CLAUSE.search(self.text)
+        for match in _EXPECTATION.finditer(self.text):
+            if act is None or match.start() < act.end():
+                return match
+        return None
 
 
 @dataclass(frozen=True)
@@ -1899,7 +1918,11 @@ RULES: tuple[Rule, ...] = (
         lambda s: s.gov_future and not s.expectation,
         "the government will act",
         confidence=0.6,
-        hits=("Ook zal Nederland in de Raad aandacht vragen voor de mensenrechten.",),
+        hits=(
+            "Ook zal Nederland in de Raad aandacht vragen voor de mensenrechten.",
+            # a "kunnen" in the clause after the act does not make it an expectation
+            "Defensie zal bekijken wat er nodig is om intern te kunnen solliciteren.",
+        ),
         misses=("De gemeenten zullen in de Raad aandacht vragen voor de mensenrechten.",),
     ),
     Rule(
@@ -1930,7 +1953,10 @@ RULES: tuple[Rule, ...] = (
         lambda s: s.has(_PASSIVE_FUTURE_ACT) and not s.past,
         "a government act in the future passive: zal worden meegenomen",
         confidence=0.55,
-        hits=("Daarbij zal ook het advies van de Raad van State worden meegenomen.",),
+        hits=(
+            "Daarbij zal ook het advies van de Raad van State worden meegenomen.",
+            "Deze steun zal met behulp van de andere departementen worden geleverd.",
+        ),
         misses=("Daarbij zal ook het advies door de gemeenten worden meegenomen.",),
     ),
     Rule(
@@ -1947,7 +1973,10 @@ RULES: tuple[Rule, ...] = (
         ),
         "a government act in the present passive, with a time: wordt in 2024 ingevoerd",
         confidence=0.5,
-        hits=("De nieuwe regeling wordt in 2024 ingevoerd.",),
+        hits=(
+            "De nieuwe regeling wordt in 2024 ingevoerd.",
+            "Aan de gemeenten wordt op korte termijn gevraagd om een uitvoeringstoets te doen.",
+        ),
         misses=(
             "Er worden typologieën opgesteld om risico's tijdig te signaleren.",
             "De nieuwe regeling wordt door de gemeenten in 2024 ingevoerd.",
@@ -1994,7 +2023,10 @@ RULES: tuple[Rule, ...] = (
         lambda s: s.has(_RESOLVED),
         "resolved on an act: ik ben voornemens ... te",
         confidence=0.5,
-        hits=("Ik ben voornemens om een tijdlijn op te stellen.",),
+        hits=(
+            "Ik ben voornemens om een tijdlijn op te stellen.",
+            "Ik ben dan ook voornemens om de Raad van State om advies te verzoeken.",
+        ),
         misses=("De gemeente is voornemens om een tijdlijn op te stellen.",),
     ),
     Rule(
@@ -2012,8 +2044,17 @@ RULES: tuple[Rule, ...] = (
         lambda s: s.future_lead,
         "opens with a time ahead, then the government's act: in het voorjaar neem ik",
         confidence=0.7,
-        hits=("In het voorjaar van 2023 neem ik een besluit over de pilots.",),
-        misses=("In het voorjaar van 2021 nam ik een besluit over de pilots.",),
+        hits=(
+            "In het voorjaar van 2023 neem ik een besluit over de pilots.",
+            "In het voorjaar van 2023 starten Defensie en het bedrijfsleven een campagne.",
+            "Net als voorgaande jaren stel ik ook in 2023 weer een aantal subsidiemodules open.",
+            "Dit pakken we in 2023 samen met de waterschappen op.",
+        ),
+        misses=(
+            "In het voorjaar van 2021 nam ik een besluit over de pilots.",
+            # a target year further on is no time for the act
+            "Daarom hanteren we in lijn met de richtlijn een doel van 55 procent recycling in 2025.",
+        ),
     ),
 )
 # Vetoes on a commitment found above, unless the Kamer is to be informed or sent something.

@@ -71,7 +71,9 @@ INFORMED = (
 ACT_PARTICIPLE = (
     r"(?:meegenomen|opgenomen|uitgewerkt|onderzocht|aangepast|opgesteld|gepubliceerd|ingediend|"
     r"voorgelegd|geëvalueerd|betrokken|verkend|aangescherpt|vastgesteld|herzien|gewijzigd|"
-    r"in\s+kaart\s+gebracht|in\s+beeld\s+gebracht|ingegaan|bezien|bekeken|uitgevoerd)"
+    r"in\s+kaart\s+gebracht|in\s+beeld\s+gebracht|ingegaan|bezien|bekeken|uitgevoerd|geleverd|"
+    r"verduidelijkt|gerapporteerd|besloten|gestart|ingevoerd|uitgebreid|opengesteld|ingesteld|"
+    r"verstrekt|gegeven)"
 )
 # Verbs that report an earlier statement: "heb ik aangegeven", "is toegezegd".
 REPORT_VERB = (

@@ -76,7 +76,9 @@ FLOORS = {
     # 1.0 -> 0.96: "Bovendien wil ik de resultaten ... betrekken bij de inventarisatie" is now
     # proposed as the government wanting to act (batch J), which this set's labels leave out
     "holdout": (0.96, 1.0, 1.0, 0.86),
-    "blind": (0.82, 0.96, 1.0, 0.9),
+    # 0.82 -> 0.81: "Dit pakken we in 2023 samen met de waterschappen ... op" is now proposed (an
+    # act after a short opening, with a time), which this set's labels leave out
+    "blind": (0.81, 0.96, 1.0, 0.9),
     # batches labelled blind into /work/labels/, copied verbatim once scored (first-seen figures
     # in the module docstring and in the README)
     "unseen_batch_A1": (0.83, 0.9, 1.0, 0.63),
@@ -96,7 +98,8 @@ FLOORS = {
     "unseen_batch_C3": (0.85, 0.66, 1.0, 0.6),
     # 0.83 -> 0.82: a restated promise no longer absorbs an act of its own, and with it went a
     # match that was luck (the "zijn opgenomen" sentence after an attached overview)
-    "unseen_batch_D": (0.78, 0.73, 1.0, 0.82),
+    # due 0.73 -> 0.72: "Ik ben dan ook voornemens ..." is now found (13 of 18 dates right, was 13 of 17)
+    "unseen_batch_D": (0.78, 0.72, 1.0, 0.82),
     # E1 (9 rijksoverheid.nl PDF letters, 2016-2023), E2 (10 officielebekendmakingen letters,
     # 2004-2013) and E3 (10 letters 2019-2024, three to the Eerste Kamer), first seen after all
     # the rules above
@@ -120,7 +123,7 @@ FLOORS = {
     "unseen_batch_I": (0.85, 1.0, 1.0, 0.75),
     # J1-J3 (30 rijksoverheid.nl PDF letters, 2016-2021, three to the Eerste Kamer) and J4 (10,
     # 2013-2023), first seen after I's rules (J4 after J1-J3's)
-    "unseen_batch_J": (0.71, 0.87, 1.0, 0.74),
+    "unseen_batch_J": (0.75, 0.87, 1.0, 0.74),
 }
 
 
