@@ -646,6 +646,14 @@ _PASSIVE_FUTURE_ACT = re.compile(
     + r"\s+worden|in\s+(?:kaart|beeld)\s+worden\s+gebracht)\b",
     re.IGNORECASE,
 )
+# "conform de motie Aartsen en Asscher", "ter uitvoering van de motie-Klaver", "zoals gevraagd in
+# de motie Van Wijngaarden": what a particular motie asked, whatever the tense
+_PER_MOTIE = re.compile(
+    r"\b(?:conform|overeenkomstig|ter\s+uitvoering\s+van|in\s+uitvoering\s+van|zoals\s+(?:gevraagd|"
+    r"verzocht)\s+(?:in|door))\s+(?:de\s+)?(?:aangenomen\s+|gewijzigde\s+)?(?:eerste\s*kamer)?"
+    r"moties?\b(?:[-\s]+(?:van\s+(?:de\s+)?(?:leden|lid)\s+)?[A-Z]\w+)",
+    re.IGNORECASE,
+)
 _EXPLICIT_NEW = re.compile(
     r"\b(?:zeg|zegt|zeggen)\s+" + GOV_FIRST + r"\b(?:\s+\w+){0,10}?\s+toe\b|\b(?:ik|"
     r"het\s+kabinet|wij|we)\s+(?:zeg|zegt|zeggen)\s+(?:\w+\s+){0,6}?toe\b|\b(?:wil|kan|zal)\s+"
@@ -975,6 +983,12 @@ _TOPIC_STOPWORDS = frozenset(
 )
 
 
+# "Hiermee beantwoord ik, mede namens de minister van OCW, de vragen ...": the co-signers
+# (a ministry's name may hold a comma: "Onderwijs, Cultuur en Wetenschap")
+_CO_SIGNED_ASIDE = re.compile(
+    r",\s*[Mm]ede\s+namens\s+(?:[^,;.()]|,\s+(?=[A-Z]\w+\s+en\s+[A-Z])){3,200}?"
+    r"(?:\([^()]{0,40}\))?\s*,(?!\s+[A-Z]\w+\s+en\s+[A-Z])"
+)
 _ASIDE_TO_KAMER = re.compile(
     r"\b(?:zoals|wat)\s+(?:u|uw\s+kamer)\s+(?:weet|bekend\s+is|bekend|heeft\s+kunnen\s+lezen|"
     r"eerder\s+is\s+bericht|gemeld\s+is)\b,?",
@@ -1112,7 +1126,8 @@ class Sentence:
 
     def __init__(self, sentence: str, has_deadline: bool = False, future_lead: bool = False):
         # "zoals u weet" addresses the Kamer without promising it anything
-        self.text = _ASIDE_TO_KAMER.sub("", sentence.strip())
+        # ... nor does "mede namens de minister van ...", which only splits the verb from its object
+        self.text = _CO_SIGNED_ASIDE.sub(" ", _ASIDE_TO_KAMER.sub("", sentence.strip()))
         self.has_deadline = has_deadline
         self.future_lead = future_lead
         # what each pattern found, in the text and in the text without brackets
@@ -2092,6 +2107,19 @@ FALLBACKS: tuple[Rule, ...] = (
             "Dit sluit aan bij de aangenomen motie van de leden Smit en Bos.",
         ),
         misses=("Over moties en toezeggingen wordt jaarlijks gerapporteerd.",),
+    ),
+    Rule(
+        "per_motie",
+        "reference",
+        lambda s: s.has(_PER_MOTIE),
+        "does what a motie asked, now or ahead: conform de motie ...",
+        confidence=0.65,
+        kind="reference",
+        hits=(
+            "Daarbij zal, conform de motie Aartsen en Asscher, worden voortgebouwd op goede "
+            "voorbeelden uit de praktijk.",
+        ),
+        misses=("Daarbij zal worden voortgebouwd op goede voorbeelden uit de praktijk.",),
     ),
 )
 RULES_BY_NAME = {rule.name: rule for rule in (*RULES, *VETOES, *FALLBACKS)}
