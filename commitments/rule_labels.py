@@ -56,6 +56,9 @@ RULE_LABELS: dict[str, Promise] = {
     "government_future": _("the government will act (future tense, no time stated)"),
     "intends_to_kamer": _("a plan to inform the Kamer or send it something"),
     "passive_future_act": _("a government act in the future passive (“will be included”)"),
+    "informs_later": _(
+        "the government will inform the Kamer further (“informs you in more detail”)"
+    ),
     "wants_to_act": _("the government wants to do something concrete (“I want to ask ...”)"),
     "firm_intention_dated": _("a firm plan with a time (“I aim to ... before the summer”)"),
     "resolved_to_act": _("the government has resolved on an act (“I intend to ...”)"),

@@ -172,12 +172,13 @@ _LEAD_ACT_VERB = re.compile(
 # van IenW laat in de eerste helft van 2023 ... berekenen", "Daarnaast start ik in 2024 ..."
 _SUBJECT_FIRST = re.compile(
     r"^(?:(?:daarnaast|ook|verder|tevens|daarom|vervolgens|bovendien|hiervoor|daarvoor)\s*,?\s+)?"
-    r"(?:ik|wij|we|het\s+kabinet|mijn\s+ministerie|het\s+ministerie(?:\s+van\s+[\w&]+)?)\s+"
+    r"(?:ik|wij|we|het\s+kabinet|defensie|mijn\s+ministerie|het\s+ministerie(?:\s+van\s+[\w&]+)?)\s+"
     r"(?P<verb>[a-zà-ÿ]+)\b",
     re.IGNORECASE,
 )
 _SUBJECT_FIRST_VERB = re.compile(
-    r"laat|start|actualiseer\w{0,2}|onderzoek\w?|evalueer\w?|verken\w?|" + _LEAD_ACT_VERB.pattern,
+    r"laat|start|teken\w?|actualiseer\w{0,2}|onderzoek\w?|evalueer\w?|verken\w?|"
+    + _LEAD_ACT_VERB.pattern,
     re.IGNORECASE,
 )
 

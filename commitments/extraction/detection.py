@@ -298,8 +298,10 @@ _KEEPS_INFORMED = re.compile(
 # The minister has work done: "Ik laat nader uitzoeken ...", "... en laat hier nog naar kijken"
 _COMMISSIONS_WORK = re.compile(
     r"\b" + GOV_FIRST + r"\b.{0,200}?\b(?:laat|laten)\s+(?:\w+\s+){0,6}?(?:uitzoeken|onderzoeken|"
-    r"nagaan|kijken|uitwerken|bezien|verkennen|analyseren|evalueren|berekenen|toetsen|"
-    r"in\s+kaart\s+brengen)\b|\b(?:laat|laten)\s+" + GOV_FIRST + r"\s+(?:\w+\s+){0,6}?(?:uitzoeken|"
+    r"nagaan|kijken|uitwerken|bezien|verkennen|analyseren|evalueren|berekenen|toetsen|ontwikkelen|"
+    r"opstellen|in\s+kaart\s+brengen)\b|\b(?:laat|laten)\s+"
+    + GOV_FIRST
+    + r"\s+(?:\w+\s+){0,6}?(?:uitzoeken|"
     r"onderzoeken|nagaan|kijken|uitwerken|bezien|verkennen|analyseren|evalueren|berekenen|toetsen|"
     r"in\s+kaart\s+brengen)\b|"
     # "... en ik volg dit advies op", "Ik neem de aanbevelingen over"
@@ -446,7 +448,10 @@ _KAMER_ASKS = re.compile(
 # A legal duty to report: "Op grond van artikel 4 van de wet zend ik u het verslag"
 _LEGAL_DUTY = re.compile(
     r"\b(?:op\s+grond\s+van|ingevolge|conform|overeenkomstig|krachtens|volgens|zoals\s+(?:voorgeschreven|"
-    r"bepaald)\s+in|in\s+overeenstemming\s+met)\s+(?:het\s+)?\w*artikel\s+\d|\bwettelijke?\s+(?:plicht|verplichting|voorschrift|"
+    r"bepaald)\s+in|in\s+overeenstemming\s+met|onder\s+verwijzing\s+naar)\s+(?:het\s+)?\w*artikel\s+\d|"
+    # Defensie's procurement procedure agreed with the Kamer: "In overeenstemming met het DMP"
+    r"\b(?:in\s+overeenstemming\s+met|conform|volgens)\s+(?:het\s+)?(?:defensie\s+materieel\s*proces|"
+    r"dmp)\b|\bwettelijke?\s+(?:plicht|verplichting|voorschrift|"
     r"rapportageplicht|taak)\b|\bwettelijk\s+(?:verplicht|voorgeschreven|vereist)\b|"
     r"\bartikel\s+\d+\w*\s+(?:[\w\-]+\s+){0,4}?(?:schrijft|bepaalt)\s+(?:voor\s+)?dat\b|"
     r"\b(?:invulling|uitvoering|gevolg)\s+(?:\w+\s+)?aan\s+(?:het\s+)?artikel\s+\d",
@@ -590,6 +595,14 @@ _FIRM_INTENTION_PATTERN = (
     r"\b(?:mijn|onze)\s+(?:inspanningen|inzet)\s+(?:is|zijn)\s+(?:\w+\s+){0,2}?er\s*op\s+gericht\b"
 )
 _FIRM_INTENTION = re.compile(_FIRM_INTENTION_PATTERN, re.IGNORECASE)
+# "Het kabinet informeert u nader daarover", "Ik bericht uw Kamer later over de uitkomst"
+_INFORMS_LATER = re.compile(
+    r"\b(?:" + GOV + r")\s+(?:informeer|informeert|informeren|bericht|berichten|rapporteer|"
+    r"rapporteert)\s+(?:u|uw\s+kamer|de\s+kamer)\s+(?:\w+\s+){0,2}?(?:nader|later|opnieuw|verder|"
+    r"t\.z\.t\.|te\s+zijner\s+tijd)\b|\b(?:informeer|bericht|rapporteer)\s+(?:ik|wij|we)\s+(?:u|uw\s+"
+    r"kamer)\s+(?:\w+\s+){0,2}?(?:nader|later|opnieuw|t\.z\.t\.|te\s+zijner\s+tijd)\b",
+    re.IGNORECASE,
+)
 # "Daarom wil ik advies vragen aan een commissie", "wil ik dit tegelijk laten plaatsvinden"
 _WANTS_TO_ACT = re.compile(r"\b(?:wil|willen)\s+(?:ik|wij|we|het\s+kabinet)\b", re.IGNORECASE)
 # ... but what it wants may be to say something now: "wil ik benadrukken", "wil ik u bedanken"
@@ -632,7 +645,7 @@ _RESOLVED = re.compile(
 _FIRST_PERSON_GOV = re.compile(r"\b(?:" + GOV_FIRST + r"|mijn|onze)\b", re.IGNORECASE)
 _PASSIVE_INFORM = re.compile(
     r"\b(?:wordt|worden)\b.{0,160}?\b(?:geïnformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gesteld|"
-    r"gehouden|gebracht)|toegestuurd|toegezonden|aangeboden|gestuurd|verstuurd|gedeeld)\b|"
+    r"gehouden|gebracht)|toegestuurd|toegezonden|aangeboden|gestuurd|verstuurd|gedeeld|voorgelegd)\b|"
     r"\bop\s+de\s+hoogte\s+(?:worden|wordt)\s+(?:gesteld|gehouden|gebracht)\b",
     re.IGNORECASE,
 )
@@ -866,7 +879,7 @@ _REQUEST = re.compile(
     r".{0,80}?\b(?:verzocht|gevraagd)\b|"
     # "Het lid Wuite van uw Kamer vroeg tevens om te reflecteren op ..."
     r"\b(?:het\s+lid|de\s+leden|de\s+(?:vaste\s+)?commissie)\b[^.;?]{0,80}?\b(?:vroeg|vroegen|verzocht|"
-    r"verzochten)\s+(?:\w+\s+){0,2}?(?:om|of|naar)\b|"
+    r"verzochten)\s+(?:\w+\s+){0,2}?om\b|"
     # "In de brief van 22 juni heeft u verzocht om het rapport alsnog toe te zenden"
     r"\b(?:heeft|hebt|had)\s+u\s+(?:mij\s+|ons\s+|het\s+kabinet\s+)?(?:\w+\s+){0,3}?"
     r"(?:verzocht|gevraagd)\s+(?:om|te|of)\b|\b(?:verzoekt|vraagt|vroeg|vroegen)\s+(?:mij|ons|het\s+"
@@ -986,8 +999,8 @@ _TOPIC_STOPWORDS = frozenset(
 # "Hiermee beantwoord ik, mede namens de minister van OCW, de vragen ...": the co-signers
 # (a ministry's name may hold a comma: "Onderwijs, Cultuur en Wetenschap")
 _CO_SIGNED_ASIDE = re.compile(
-    r",\s*[Mm]ede\s+namens\s+(?:[^,;.()]|,\s+(?=[A-Z]\w+\s+en\s+[A-Z])){3,200}?"
-    r"(?:\([^()]{0,40}\))?\s*,(?!\s+[A-Z]\w+\s+en\s+[A-Z])"
+    r",\s*[Mm]ede\s+namens\s+(?:[^,;.()]|,\s+(?=[A-Z]\w+\s+en\s+[A-Z]|de\s+(?:minister|staats)))"
+    r"{3,300}?(?:\([^()]{0,40}\))?\s*,(?!\s+(?:[A-Z]\w+\s+en\s+[A-Z]|de\s+(?:minister|staats)))"
 )
 _ASIDE_TO_KAMER = re.compile(
     r"\b(?:zoals|wat)\s+(?:u|uw\s+kamer)\s+(?:weet|bekend\s+is|bekend|heeft\s+kunnen\s+lezen|"
@@ -1346,6 +1359,9 @@ RULES: tuple[Rule, ...] = (
             "Naar aanleiding van het verzoek van de vaste commissie voor Financiën stuur ik u "
             "hierbij een reactie op het rapport.",
             "Hiermee kom ik tegemoet aan het verzoek van het lid Jansen om een kostenoverzicht.",
+            "Hierbij beantwoord ik, mede namens de staatssecretaris van Binnenlandse Zaken en "
+            "Koninkrijksrelaties, de minister voor Natuur en Stikstof en de minister voor "
+            "Volkshuisvesting, de vragen van de leden Van Raan en Wassenberg.",
             "In deze nota gaat de regering in op de vragen van de leden van de fracties.",
             "Hiermee sluit het kabinet aan bij de vraag van het lid Renkema tijdens het overleg.",
             "Op verzoek van de PVV (lid Jansen) kom ik in deze brief ook terug op het bericht.",
@@ -1386,7 +1402,8 @@ RULES: tuple[Rule, ...] = (
         "members_ask",
         "skip",
         lambda s: (
-            s.has(_QUESTION_MEMBERS) and not (s.has(_OWN_PAST_REPORT) or s.has(_ASKED_BY_LETTER))
+            s.has(_QUESTION_MEMBERS)
+            and not (s.has(_OWN_PAST_REPORT) or s.has(_ASKED_BY_LETTER) or s.has(_FULFILS))
         ),
         "what members or fractions ask or say",
         hits=("De leden van de VVD-fractie vragen of de minister de Kamer zal informeren.",),
@@ -1403,6 +1420,8 @@ RULES: tuple[Rule, ...] = (
         hits=(
             "Met deze brief doe ik mijn toezegging aan de commissie gestand.",
             "Hiermee geef ik invulling aan de toezegging uit het debat van 3 maart.",
+            # not the members' question for naming them
+            "Hiermee wordt tevens voldaan aan de toezegging aan de leden Van der Graaf en Bos.",
         ),
         misses=("In het debat heb ik toegezegd de regeling te evalueren.",),
     ),
@@ -1453,7 +1472,13 @@ RULES: tuple[Rule, ...] = (
         "this letter meets a legal duty to report",
         confidence=0.8,
         kind="fulfilment",
-        hits=("Op grond van artikel 12 van de Wet op de inspecties zend ik u het jaarverslag.",),
+        hits=(
+            "Op grond van artikel 12 van de Wet op de inspecties zend ik u het jaarverslag.",
+            "Onder verwijzing naar artikel 1:36 van de Wet op het financieel toezicht doe ik u de "
+            "jaarverslagen toekomen.",
+            "In overeenstemming met het Defensie Materieelproces (DMP) informeer ik u met deze brief "
+            "over de functionele eisen.",
+        ),
         misses=("Op grond van artikel 12 van de wet zal ik u in juni het jaarverslag zenden.",),
     ),
     Rule(
@@ -1919,6 +1944,16 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "informs_later",
+        "commitment",
+        lambda s: s.has(_INFORMS_LATER) and not s.has(_THIS_LETTER),
+        "the government informs the Kamer further, later: het kabinet informeert u nader",
+        confidence=0.7,
+        kind="inform",
+        hits=("Het kabinet informeert u nader daarover bij de voortgang van de aanpak.",),
+        misses=("Ik informeer u in deze brief nader over de voortgang.",),
+    ),
+    Rule(
         "government_future_dated",
         "commitment",
         lambda s: s.dated and s.gov_future and not s.expectation,
@@ -1937,6 +1972,7 @@ RULES: tuple[Rule, ...] = (
             "Ook zal Nederland in de Raad aandacht vragen voor de mensenrechten.",
             # a "kunnen" in the clause after the act does not make it an expectation
             "Defensie zal bekijken wat er nodig is om intern te kunnen solliciteren.",
+            "Onze ministeries zullen met de partners in gesprek gaan over de behoeftes.",
         ),
         misses=("De gemeenten zullen in de Raad aandacht vragen voor de mensenrechten.",),
     ),
@@ -1971,6 +2007,7 @@ RULES: tuple[Rule, ...] = (
         hits=(
             "Daarbij zal ook het advies van de Raad van State worden meegenomen.",
             "Deze steun zal met behulp van de andere departementen worden geleverd.",
+            "Dat zal zo spoedig mogelijk gecorrigeerd worden met een wetswijziging.",
         ),
         misses=("Daarbij zal ook het advies door de gemeenten worden meegenomen.",),
     ),
@@ -2142,7 +2179,7 @@ WEAK_NEEDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"\b(?:verzoek\w*|vragen|vraag|wens|beantwoord\w*|inbreng|verslag|werkzaamheden)\b",
             _ANSWERS_A_REQUEST,
         ),
-        (r"artikel|\bwettelijk", _LEGAL_DUTY),
+        (r"artikel|\bwettelijk|materieel\s*proces|\bdmp\b", _LEGAL_DUTY),
         (r"\b(?:hoogte|horen|informeren|inlichten|geïnformeerd|ingelicht)\b", _KEEPS_INFORMED),
         (
             r"brief|schrijven|antwoord|memorie|nota\b|rapportage|reactie|geïnformeerd|verwij|"

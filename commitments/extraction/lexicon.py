@@ -24,7 +24,8 @@ GOV = (
     # (fixtures/), though issue 8 names it a false proposal: recall first, it stays
     r"defensie|(?:de\s+)?nederlandse\s+(?:militairen|ambassade|regering|overheid|delegatie|"
     r"eenheid|eenheden|troepen|mariniers|trainers|marine)|mijn\s+ambtgeno(?:ot|te)|"
-    r"de\s+bewindspersonen|wij\s+als\s+kabinet)"
+    r"de\s+bewindspersonen|wij\s+als\s+kabinet|(?:onze|beide)\s+ministeries|"
+    r"de\s+nederlandse\s+overheidsinstanties)"
 )
 # The government as the one a request is put to: "heeft mij verzocht", "vraagt het kabinet".
 GOV_ADDRESSED = r"(?:mij|ons|het\s+kabinet|de\s+regering)"
@@ -73,7 +74,7 @@ ACT_PARTICIPLE = (
     r"voorgelegd|geëvalueerd|betrokken|verkend|aangescherpt|vastgesteld|herzien|gewijzigd|"
     r"in\s+kaart\s+gebracht|in\s+beeld\s+gebracht|ingegaan|bezien|bekeken|uitgevoerd|geleverd|"
     r"verduidelijkt|gerapporteerd|besloten|gestart|ingevoerd|uitgebreid|opengesteld|ingesteld|"
-    r"verstrekt|gegeven)"
+    r"verstrekt|gegeven|gecorrigeerd|beoordeeld|gereageerd|gedeeld|in\s+gang\s+gezet)"
 )
 # Verbs that report an earlier statement: "heb ik aangegeven", "is toegezegd".
 REPORT_VERB = (
