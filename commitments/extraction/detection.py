@@ -664,7 +664,7 @@ _PASSIVE_FUTURE_ACT = re.compile(
 _PER_MOTIE = re.compile(
     r"\b(?:conform|overeenkomstig|ter\s+uitvoering\s+van|in\s+uitvoering\s+van|zoals\s+(?:gevraagd|"
     r"verzocht)\s+(?:in|door))\s+(?:de\s+)?(?:aangenomen\s+|gewijzigde\s+)?(?:eerste\s*kamer)?"
-    r"moties?\b(?:[-\s]+(?:van\s+(?:de\s+)?(?:leden|lid)\s+)?[A-Z]\w+)",
+    r"moties?\b(?:[-\s]+(?:van\s+(?:de\s+)?(?:leden|lid)\s+)?(?-i:[A-Z])\w+)",
     re.IGNORECASE,
 )
 _EXPLICIT_NEW = re.compile(
@@ -1154,8 +1154,8 @@ class Sentence:
         if found is None:
             gates = _PREPARED.get(pattern) or _prepare(pattern)
             lowered = self.lowered
-            # the pattern cannot match without one of its words of each set, nor without its
-            # gate word
+            # (prefilter.may_match, inlined: this is the hot path) the pattern cannot match without
+            # one of its words of each set, nor without its gate word
             found = all(any(map(lowered.__contains__, words)) for words in gates[0])
             if found:
                 text = self.unbracketed if unbracketed else self.text
