@@ -159,6 +159,13 @@ def prinsjesdag(year: int) -> dt.date:
     return first_tuesday + dt.timedelta(days=14)
 
 
+def verantwoordingsdag(year: int) -> dt.date:
+    """The third Wednesday of May, when the annual accounts are presented."""
+    first = dt.date(year, 5, 1)
+    first_wednesday = first + dt.timedelta(days=(2 - first.weekday()) % 7)
+    return first_wednesday + dt.timedelta(days=14)
+
+
 Resolver = Callable[[int], dt.date]
 
 
@@ -302,6 +309,10 @@ def _prinsjesdag(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
     return _in_year(m, prinsjesdag, ref)
 
 
+def _verantwoordingsdag(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
+    return _in_year(m, verantwoordingsdag, ref)
+
+
 def _no_date(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
     return None
 
@@ -433,6 +444,13 @@ RULES: list[_Rule] = [
         needs=("prinsjesdag",),
     ),
     _rule(
+        r"\b(?:(?:v[oó]{2}r|op|met|rond|bij|uiterlijk\s+(?:op|met)?)\s+)?Verantwoordingsdag"
+        + OPT_YEAR,
+        _verantwoordingsdag,
+        width_days=7,
+        needs=("verantwoordingsdag",),
+    ),
+    _rule(
         r"\b(?:v[oó]{2}r|voorafgaand\s+aan|bij|tijdens|ruim\s+v[oó]{2}r)\s+de\s+"
         r"(?:behandeling\s+van\s+de\s+(?:\w+\s+)?begroting|begrotingsbehandeling(?:en)?|"
         r"\w*begrotingsbehandeling)" + OPT_YEAR,
@@ -544,6 +562,13 @@ RULES: list[_Rule] = [
         width_days=180,
         needs=("jaar",),
     ),
+    # "Ik stuur u dit jaar nog ...", "dit jaar zal worden besloten": before the year is out
+    _rule(
+        r"\bdit\s+(?:jaar|kalenderjaar)\b(?!\s+(?:is|was|zijn|waren|hebben|heeft)\b)",
+        _this_year_end,
+        width_days=365,
+        needs=("jaar",),
+    ),
     _rule(
         r"\b(?:in\s+(?:de\s+loop\s+van\s+)?|v[oó]{2}r\s+)?"
         + MONTH
@@ -632,14 +657,14 @@ RULES: list[_Rule] = [
         ),
     ),
     _rule(
-        r"\b(?:in|bij)\s+(?:de|het|een)\s+(?:volgende|eerstvolgende|komende|volgend|eerstvolgend)\s+"
-        r"(?:\w+\s+)?(?:voortgangsrapportage|voortgangsbrief|rapportage|voortgangsverslag|"
-        r"halfjaarsrapportage|halfjaarlijkse\s+\w+|verzamelbrief|stand\s+van\s+zaken\s*brief)\b"
-        r"|\bhalfjaarlijks\b",
+        r"\b(?:in|bij)\s+(?:(?:de|het|een)\s+)?(?:volgende|eerstvolgende|komende|volgend|eerstvolgend)\s+"
+        r"(?:\w+\s+)?(?:voortgangsrapportages?|voortgangsbrie(?:f|ven)|rapportages?|voortgangsverslag|"
+        r"halfjaarsrapportages?|halfjaarlijkse\s+\w+|verzamelbrie(?:f|ven)|stand\s+van\s+zaken\s*brief)\b"
+        r"|\bhalfjaarlijks\b|\b(?:tweemaal|twee\s+keer)\s+per\s+jaar\b",
         _plus(183),
         kind="relative",
         width_days=183,
-        needs=("rapportage", "brief", "verslag", "halfjaar"),
+        needs=("rapportage", "brief", "verslag", "halfjaar", "tweemaal", "keer"),
     ),
     _rule(
         r"\b(?:in|bij)\s+(?:de|het)\s+(?:volgende|eerstvolgende|komende)\s+(?:jaarrapportage|"
