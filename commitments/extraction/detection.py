@@ -366,6 +366,20 @@ _ANNOUNCES_CONTENTS = re.compile(
     r"\bzal\s+(?:ik|wij|we)\s+(?:\w+\s+){0,2}?op\s+ingaan\b",
     re.IGNORECASE,
 )
+# The outline in the passive: "Ook zal worden ingegaan op de aantallen", "Hieronder zal
+# allereerst een overzicht worden gegeven van de regels" ...
+_ANNOUNCES_CONTENTS_PASSIVE = re.compile(
+    r"\bzal\s+(?:er\s+)?(?:\w+\s+){0,3}?(?:worden\s+ingegaan|ingegaan\s+worden|worden\s+"
+    r"stilgestaan)\s+(?:op|bij)\b|\bzal\s+(?:\w+\s+){0,2}?een\s+overzicht\s+worden\s+gegeven\b",
+    re.IGNORECASE,
+)
+# ... not what a coming document will go into: "Daarbij zal ook worden ingegaan op ..."
+_ABOUT_WHAT_COMES = re.compile(r"^\W*(?:daarbij|daarin|daarop|in\s+die|in\s+dat)\b", re.IGNORECASE)
+# Words that order the letter's own parts: "Ik zal eerst ingaan op ..., dan op ..."
+_OUTLINE_WORD = re.compile(
+    r"\b(?:allereerst|eerst|vervolgens|ten\s+slotte|tot\s+slot|tenslotte|achtereenvolgens)\b",
+    re.IGNORECASE,
+)
 # Subject first, only with a word that places it in this letter (hieronder, hierbij): "Ik zal de
 # resultaten hieronder bespreken", "waarbij ik tevens in zal gaan op"; not "Ik zal de
 # bevindingen bespreken met lokale partijen"
@@ -1280,9 +1294,11 @@ def _about_a_request(s: Sentence) -> bool:
 
 def _announces_contents(s: Sentence) -> bool:
     if (s.has(_ANNOUNCES_CONTENTS_SUBJECT_FIRST) or s.has(_ANNOUNCES_CONTENTS_LOOSE)) and (
-        s.has(_HERE_IN_THIS_LETTER) or s.has(_HERE_NOW)
+        s.has(_HERE_IN_THIS_LETTER) or s.has(_HERE_NOW) or s.has(_OUTLINE_WORD)
     ):
         return True
+    if s.has(_ANNOUNCES_CONTENTS_PASSIVE) and not s.has(_ABOUT_WHAT_COMES):
+        return not (s.dated or s.addresses or s.has(_COMING_DOCUMENT) or s.has(_KAMER_WORD))
     if not s.has(_ANNOUNCES_CONTENTS):
         return False
     if s.has(_HERE_IN_THIS_LETTER):
@@ -1717,9 +1733,14 @@ RULES: tuple[Rule, ...] = (
             "Voor een goed begrip zal ik wat uitgebreider ingaan op de cijfers.",
             "Ik zal de belangrijkste resultaten van dit examenjaar hieronder bespreken.",
             "Hieruit volgen enkele aanbevelingen en ook hier zal ik op ingaan.",
+            "Ik zal eerst ingaan op waar we in het proces staan, dan op de cijfers.",
+            "Ook zal worden ingegaan op de aantallen omgewisselde rijbewijzen.",
+            "Hieronder zal allereerst een overzicht worden gegeven van de regels.",
         ),
         misses=(
             "In de volgende voortgangsbrief zal ik ingaan op de cijfers.",
+            # what a coming letter will go into
+            "Daarbij zal ook worden ingegaan op de beoordeling van de veiligheidssituatie.",
             "Ik zal de bevindingen daarom bespreken met lokale partijen.",
             "Deze onderwerpen zal ik bespreken met de Koninklijke Bibliotheek.",
         ),
@@ -1973,6 +1994,7 @@ RULES: tuple[Rule, ...] = (
             # a "kunnen" in the clause after the act does not make it an expectation
             "Defensie zal bekijken wat er nodig is om intern te kunnen solliciteren.",
             "Onze ministeries zullen met de partners in gesprek gaan over de behoeftes.",
+            "Rijkswaterstaat zal vaker externe deskundigheid betrekken in het proces.",
         ),
         misses=("De gemeenten zullen in de Raad aandacht vragen voor de mensenrechten.",),
     ),

@@ -25,7 +25,11 @@ GOV = (
     r"defensie|(?:de\s+)?nederlandse\s+(?:militairen|ambassade|regering|overheid|delegatie|"
     r"eenheid|eenheden|troepen|mariniers|trainers|marine)|mijn\s+ambtgeno(?:ot|te)|"
     r"de\s+bewindspersonen|wij\s+als\s+kabinet|(?:onze|beide)\s+ministeries|"
-    r"de\s+nederlandse\s+overheidsinstanties)"
+    r"de\s+nederlandse\s+overheidsinstanties|"
+    # a ministry by its initials and the executive services under it: "VWS zal de eilanden
+    # ondersteunen", "Rijkswaterstaat zal vaker externe deskundigheid betrekken"
+    r"(?:het\s+ministerie\s+van\s+)?(?:vws|ocw|szw|bzk|ezk|lnv|ienw|jenv)\b|rijkswaterstaat|"
+    r"de\s+rcn-unit\s+\w+)"
 )
 # The government as the one a request is put to: "heeft mij verzocht", "vraagt het kabinet".
 GOV_ADDRESSED = r"(?:mij|ons|het\s+kabinet|de\s+regering)"
