@@ -140,12 +140,12 @@ _RESTATEMENT_OVERLAP = 0.5
 _FRONTED_TIME = re.compile(
     r"^(?:in|voor|vóór|na|begin|medio|eind|uiterlijk|rond|komend\w*|volgend\w*|binnen|later|nog|"
     r"tegen|halverwege|q[1-4])\b(?:\s+\S+){0,7}?\s+[a-zà-ÿ]+\s+(?:ik|wij|we|het\s+kabinet|defensie|"
-    r"mijn\s+ministerie|het\s+ministerie)\b",
+    r"mijn\s+ministerie|het\s+ministerie|het\s+rijk)\b",
     re.IGNORECASE,
 )
 _INVERTED_GOV = re.compile(
     r"\s*,?\s*(?P<verb>[a-zà-ÿ]+)\s+(?:ik|wij|we|het\s+kabinet|defensie|mijn\s+ministerie|"
-    r"het\s+ministerie)\b",
+    r"het\s+ministerie|het\s+rijk)\b",
     re.IGNORECASE,
 )
 # finite verbs after which the sentence reports, expects or muses rather than promises
@@ -177,7 +177,7 @@ _SUBJECT_FIRST = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_FIRST_VERB = re.compile(
-    r"laat|start|teken\w?|actualiseer\w{0,2}|onderzoek\w?|evalueer\w?|verken\w?|"
+    r"laat|start|teken\w?|breng\w?|actualiseer\w{0,2}|onderzoek\w?|evalueer\w?|verken\w?|"
     + _LEAD_ACT_VERB.pattern,
     re.IGNORECASE,
 )

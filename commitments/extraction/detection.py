@@ -316,7 +316,8 @@ _PASSIVE_ACT = re.compile(
     r"opgeleverd|uitgebreid|verlengd|geopend|afgerond|gepubliceerd|opgesteld|uitgewerkt|aangepast|"
     r"aangescherpt|vastgesteld|geëvalueerd|ingediend|voorgelegd|herzien|in\s+werking\s+treedt|"
     r"gevraagd|besloten|beantwoord|gedaan|ingesteld|opgericht|voorgehangen|"
-    r"opengesteld|onderzocht|verkend|bekeken|in\s+kaart\s+gebracht|uitgevoerd|geïntroduceerd)\b",
+    r"opengesteld|onderzocht|verkend|bekeken|in\s+kaart\s+gebracht|uitgevoerd|geïntroduceerd|"
+    r"verzonden|toegezonden|aangeboden|verstuurd|in\s+het\s+leven\s+geroepen)\b",
     re.IGNORECASE,
 )
 # the passive only in a clause about something else: "de onderzoeken die in 2020 worden gestart"
@@ -666,11 +667,13 @@ _PASSIVE_INFORM = re.compile(
 # A government act in the future passive, its agent unnamed: "Daarbij zal ook de reactie op het
 # plan worden meegenomen" (not "zal door de gemeente worden ...", which is someone else's act)
 _PASSIVE_FUTURE_ACT = re.compile(
-    r"\b(?:zal|zullen)\b(?:(?!\bdoor\b)[^.;]){0,200}?\b(?:worden\s+"
+    # (a colleague in the cabinet is no other party: "door mijn collega van BZK")
+    r"\b(?:zal|zullen)\b(?:(?!\bdoor\s+(?!mijn\s+(?:collega|ambtgeno)|de\s+minister|de\s+staats))"
+    r"[^.;]){0,200}?\b(?:worden\s+"
     + ACT_PARTICIPLE
     + r"|"
     + ACT_PARTICIPLE
-    + r"\s+worden|in\s+(?:kaart|beeld)\s+worden\s+gebracht)\b",
+    + r"\s+worden|in\s+(?:kaart|beeld|gang)\s+worden\s+(?:gebracht|gezet))\b",
     re.IGNORECASE,
 )
 # "conform de motie Aartsen en Asscher", "ter uitvoering van de motie-Klaver", "zoals gevraagd in
@@ -2030,6 +2033,8 @@ RULES: tuple[Rule, ...] = (
             "Daarbij zal ook het advies van de Raad van State worden meegenomen.",
             "Deze steun zal met behulp van de andere departementen worden geleverd.",
             "Dat zal zo spoedig mogelijk gecorrigeerd worden met een wetswijziging.",
+            # a colleague in the cabinet is no other party
+            "De rapportage zal in het najaar door mijn collega van BZK worden opgesteld.",
         ),
         misses=("Daarbij zal ook het advies door de gemeenten worden meegenomen.",),
     ),
@@ -2050,6 +2055,7 @@ RULES: tuple[Rule, ...] = (
         hits=(
             "De nieuwe regeling wordt in 2024 ingevoerd.",
             "Aan de gemeenten wordt op korte termijn gevraagd om een uitvoeringstoets te doen.",
+            "In oktober wordt de jaarlijkse voortgangsrapportage over sourcing verzonden.",
         ),
         misses=(
             "Er worden typologieën opgesteld om risico's tijdig te signaleren.",

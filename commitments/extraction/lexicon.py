@@ -78,7 +78,8 @@ ACT_PARTICIPLE = (
     r"voorgelegd|geëvalueerd|betrokken|verkend|aangescherpt|vastgesteld|herzien|gewijzigd|"
     r"in\s+kaart\s+gebracht|in\s+beeld\s+gebracht|ingegaan|bezien|bekeken|uitgevoerd|geleverd|"
     r"verduidelijkt|gerapporteerd|besloten|gestart|ingevoerd|uitgebreid|opengesteld|ingesteld|"
-    r"verstrekt|gegeven|gecorrigeerd|beoordeeld|gereageerd|gedeeld|in\s+gang\s+gezet)"
+    r"verstrekt|gegeven|gecorrigeerd|beoordeeld|gereageerd|gedeeld|in\s+gang\s+gezet|geactiveerd|"
+    r"verzonden|toegezonden|in\s+het\s+leven\s+geroepen)"
 )
 # Verbs that report an earlier statement: "heb ik aangegeven", "is toegezegd".
 REPORT_VERB = (
