@@ -611,6 +611,12 @@ _FIRM_INTENTION_PATTERN = (
 )
 _FIRM_INTENTION = re.compile(_FIRM_INTENTION_PATTERN, re.IGNORECASE)
 # "Het kabinet informeert u nader daarover", "Ik bericht uw Kamer later over de uitkomst"
+# "Ik heb u eerder over de GHSA geïnformeerd", "Wij hebben uw Kamer in mei gemeld dat ..."
+_TOLD_KAMER_BEFORE = re.compile(
+    r"^(?:\w+\s+){0,2}?(?:ik|wij|we)\s+(?:heb|hebben)\s+(?:u|uw\s+kamer|de\s+kamer)\s+"
+    r"(?:[\w\-]+\s+){0,6}?(?:laten\s+weten|gemeld|bericht|geïnformeerd|meegedeeld|aangegeven)\b",
+    re.IGNORECASE,
+)
 _INFORMS_LATER = re.compile(
     r"\b(?:" + GOV + r")\s+(?:informeer|informeert|informeren|bericht|berichten|rapporteer|"
     r"rapporteert)\s+(?:u|uw\s+kamer|de\s+kamer)\s+(?:\w+\s+){0,2}?(?:nader|later|opnieuw|verder|"
@@ -1829,6 +1835,16 @@ RULES: tuple[Rule, ...] = (
             "U heeft in januari een voortgangsbrief over de aanpak ontvangen.",
         ),
         misses=("In de brief van juni zal ik uw Kamer informeren over de vertraging.",),
+    ),
+    Rule(
+        "told_kamer_before",
+        "reference",
+        lambda s: not s.future and s.has(_TOLD_KAMER_BEFORE),
+        "the government told the Kamer before: ik heb u eerder laten weten dat ...",
+        confidence=0.6,
+        kind="reference",
+        hits=("Ik heb u eerder over de GHSA geïnformeerd, onder meer in de kabinetsreactie.",),
+        misses=("Ik zal u laten weten of Nederland zich opgeeft voor een JEE.",),
     ),
     Rule(
         "informed_before",
