@@ -1,10 +1,11 @@
-"""Literal gates read off a regex: words one of which every match must contain.
+"""Literal gates read off a regex: sets of words such that every match holds one word of each.
 
 Python's `re` tries most of the rules' patterns at every word of a sentence; a substring test
 is a small fraction of that cost, and most sentences hold none of a rule's words. The gate is
 derived from the pattern itself (its parse tree), so it cannot drift from the rule it guards:
-whatever a match must contain, in every branch, is found; anything that cannot be read that
-way (a lookaround, a character class, an optional part) contributes nothing and the pattern
+what a match must contain (the best word of each alternative, the words of every part in
+sequence, up to four sets) is found; anything that cannot be read that way (a lookaround, a
+character class, an optional part) contributes nothing, and a pattern with nothing readable
 simply runs ungated.
 """
 
