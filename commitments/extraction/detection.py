@@ -317,7 +317,7 @@ _PASSIVE_ACT = re.compile(
     r"aangescherpt|vastgesteld|geëvalueerd|ingediend|voorgelegd|herzien|in\s+werking\s+treedt|"
     r"gevraagd|besloten|beantwoord|gedaan|ingesteld|opgericht|voorgehangen|"
     r"opengesteld|onderzocht|verkend|bekeken|in\s+kaart\s+gebracht|uitgevoerd|geïntroduceerd|"
-    r"verzonden|toegezonden|aangeboden|verstuurd|in\s+het\s+leven\s+geroepen)\b",
+    r"verzonden|toegezonden|in\s+het\s+leven\s+geroepen)\b",
     re.IGNORECASE,
 )
 # the passive only in a clause about something else: "de onderzoeken die in 2020 worden gestart"
@@ -625,7 +625,8 @@ _INFORMS_LATER = re.compile(
     re.IGNORECASE,
 )
 # "Daarom wil ik advies vragen aan een commissie", "wil ik dit tegelijk laten plaatsvinden"
-_WANTS_TO_ACT = re.compile(r"\b(?:wil|willen)\s+(?:ik|wij|we|het\s+kabinet)\b", re.IGNORECASE)
+# (the verb agrees with the government as its subject: not "Zij willen het kabinet vragen ...")
+_WANTS_TO_ACT = re.compile(r"\b(?:wil\s+(?:ik|het\s+kabinet)|willen\s+(?:wij|we))\b", re.I)
 # ... but what it wants may be to say something now: "wil ik benadrukken", "wil ik u bedanken"
 _SAYS_NOW = re.compile(
     r"\b(?:benadrukken|opmerken|bedanken|danken|wijzen|verwijzen|stilstaan|noemen|opmerking|"
@@ -634,11 +635,14 @@ _SAYS_NOW = re.compile(
     r"uitspreken|delen|geven|beantwoorden|reageren|maken|wensen|neerleggen|"
     # ... or a policy aim, not an act: "willen we de waterafvoer veiligstellen"
     r"veilig\s*stellen|ondersteunen|bereiken|verbeteren|versterken|voorkomen|stimuleren|bevorderen|"
-    r"zorgen|borgen|waarborgen|beperken|verminderen|vergroten|behouden|inzetten)\b",
+    r"zorgen|borgen|waarborgen|beperken|verminderen|vergroten|behouden|inzetten|bijdragen|"
+    r"tegenwicht)\b",
     re.IGNORECASE,
 )
 # ... or what a measure is for: "Met de regeling wil het kabinet ... tegemoetkomen"
-_PURPOSE_OF_MEASURE = re.compile(r"^(?:met|via|door|middels)\s+(?:de|het|deze|dit|die)\b", re.I)
+_PURPOSE_OF_MEASURE = re.compile(
+    r"^(?:(?:met|via|door|middels)\s+(?:de|het|deze|dit|die)|daarmee|hiermee)\b", re.I
+)
 # Any intention or plan, the firm ones and weaker ones: expecting to act, proposing, a plan
 _INTENTION = re.compile(
     _FIRM_INTENTION_PATTERN + r"|"

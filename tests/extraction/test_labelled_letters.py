@@ -75,6 +75,11 @@ from tests.extraction.scoring import load_labels, score_folder
 HERE = Path(__file__).parent
 # (folder, commitment F1, due dates right, letter dates right, fulfilment F1): do not lower.
 FLOORS = {
+    # the five example letters (fixtures/) with the shared seed labels; fulfilments 0.87 -> 0.84:
+    # "De vaste commissie voor Buitenlandse Zaken verzocht om een schriftelijke reactie" is now
+    # proposed as the request the letter answers (GUIDELINES section 2), which the seed labels
+    # leave out
+    "seeds": (1.0, 1.0, 1.0, 0.84),
     # fulfilments relabelled by GUIDELINES section 2 (requests, moties, legal duties, the letter as
     # the promised report): 38 statements added in issue 8. The rules now also propose pointers
     # back at earlier letters ("Zoals aangegeven in de Kamerbrief van ..."), which the later
