@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .lexicon import (
     ACT_PARTICIPLE,
@@ -86,7 +86,12 @@ TRIGGERS = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
-_stem_hits: dict[str, bool] = {}
+
+
+@lru_cache(maxsize=100_000)  # words repeat; bounded, so a letter of random tokens cannot grow it
+def _is_trigger_stem(word: str) -> bool:
+    # "informe" + at least one letter, as "informe\w+" was
+    return (word.startswith(_TRIGGER_STEMS) and word != "informe") or word.endswith(_TRIGGER_ENDS)
 
 
 def _has_trigger(sentence: str) -> bool:
@@ -94,19 +99,8 @@ def _has_trigger(sentence: str) -> bool:
     alternation of all the triggers costs a regex attempt at every word of every sentence."""
     lowered = sentence.lower()
     words = _WORD.findall(lowered)
-    if not _TRIGGER_WORDS.isdisjoint(words):
+    if not _TRIGGER_WORDS.isdisjoint(words) or any(map(_is_trigger_stem, words)):
         return True
-    for word in words:
-        hit = _stem_hits.get(word)
-        if hit is None:
-            # "informe" + at least one letter, as "informe\w+" was
-            hit = (word.startswith(_TRIGGER_STEMS) and word != "informe") or word.endswith(
-                _TRIGGER_ENDS
-            )
-            if len(_stem_hits) < 100_000:  # bounded: a letter of random tokens cannot grow it
-                _stem_hits[word] = hit
-        if hit:
-            return True
     return "aan de orde" in lowered and _TRIGGER_PHRASE.search(sentence) is not None
 
 
