@@ -61,6 +61,7 @@ _TRIGGER_WORDS = frozenset(
     volgt verschijnt meegenomen gestuurd gezonden gedeeld verzocht gevraagd vroeg vroegen
     afgesproken sturen wil willen wettelijk wettelijke uitvoering bijgevoegd treft verwijs
     verwijzen toegelicht afgedaan
+    ingelicht inlichten inlicht
     gepland toezending verzending gericht reageer reageert reageren gevraagde verzochte invulling
     bied kondigde kondigden vraag verstrek afgehandeld
     """.split()
@@ -128,6 +129,11 @@ _GOV_FUTURE = re.compile(
     # a subordinate clause puts the verb last: "dat ik het beleid op korte termijn zal publiceren"
     r"(?:\b(?:dat|zodat|waarna)\s+" + GOV_FIRST + r"\s+[^,;:.()]{1,120}?\b(?:zal|zullen)"
     r"\s+\w+(?=\s*(?:[.;,:]|$|\b(?:en|of|maar|omdat)\b)))",
+    re.IGNORECASE,
+)
+# a second verb of the same subject: "Defensie vervangt de vaartuigen en gaat ze voorzien van"
+_GOV_ACTS_AND_WILL = re.compile(
+    r"^\W*" + GOV + r"\s+[a-zà-ÿ]+\b[^,;:()]{0,100}?\ben\s+" + FUTURE + r"\b(?!\s+" + GOV + r"\b)",
     re.IGNORECASE,
 )
 _COME_BACK = re.compile(COME_BACK, re.IGNORECASE)
@@ -290,14 +296,21 @@ _KEEPS_INFORMED = re.compile(
     re.IGNORECASE,
 )
 # The minister has work done: "Ik laat nader uitzoeken ...", "... en laat hier nog naar kijken"
+_COMMISSIONED_WORK = (
+    r"(?:uitzoeken|onderzoeken|nagaan|kijken|uitwerken|bezien|verkennen|analyseren|evalueren|"
+    r"berekenen|toetsen|ontwikkelen|opstellen|in\s+kaart\s+brengen)\b"
+)
 _COMMISSIONS_WORK = re.compile(
-    r"\b" + GOV_FIRST + r"\b.{0,200}?\b(?:laat|laten)\s+(?:\w+\s+){0,6}?(?:uitzoeken|onderzoeken|"
-    r"nagaan|kijken|uitwerken|bezien|verkennen|analyseren|evalueren|berekenen|toetsen|ontwikkelen|"
-    r"opstellen|in\s+kaart\s+brengen)\b|\b(?:laat|laten)\s+"
+    # words may be hyphenated or split at a line end: "laat ik prestatie- indicatoren ontwikkelen"
+    r"\b"
     + GOV_FIRST
-    + r"\s+(?:\w+\s+){0,6}?(?:uitzoeken|"
-    r"onderzoeken|nagaan|kijken|uitwerken|bezien|verkennen|analyseren|evalueren|berekenen|toetsen|"
-    r"in\s+kaart\s+brengen)\b|"
+    + r"\b.{0,200}?\b(?:laat|laten)\s+(?:[\w-]+\s+){0,6}?"
+    + _COMMISSIONED_WORK
+    + r"|\b(?:laat|laten)\s+"
+    + GOV_FIRST
+    + r"\s+(?:[\w-]+\s+){0,6}?"
+    + _COMMISSIONED_WORK
+    + r"|"
     # "... en ik volg dit advies op", "Ik neem de aanbevelingen over"
     r"\b" + GOV_FIRST + r"\s+(?:volg|volgen|neem|nemen|neemt|volgt)\s+(?:\w+\s+){0,4}?(?:advie\w*|"
     r"aanbeveling\w*)\s+(?:op|over)\b",
@@ -935,7 +948,8 @@ _EXPECT_FROM_US = re.compile(
     re.IGNORECASE,
 )
 _QUESTION_MEMBERS = re.compile(
-    r"(?<!van\s)\b(?:de|deze)\s+leden\b|\bfractie\b|\bvragen\s+(?:het\s+kabinet|de\s+minister|"
+    # members as the subject; "in gesprek gaan met de leden van het hoofdstembureau" is no question
+    r"(?<!van\s)(?<!met\s)(?<!aan\s)(?<!bij\s)(?<!voor\s)\b(?:de|deze)\s+leden\b|\bfractie\b|\bvragen\s+(?:het\s+kabinet|de\s+minister|"
     r"de\s+regering)\b|\bkan\s+de\s+minister\b|\bis\s+het\s+kabinet\s+bereid\b",
     re.IGNORECASE,
 )
@@ -1216,7 +1230,7 @@ class Sentence:
 
     @cached_property
     def gov_future(self) -> bool:
-        return self.has(_GOV_FUTURE)
+        return self.has(_GOV_FUTURE) or self.has(_GOV_ACTS_AND_WILL)
 
     @cached_property
     def inform_kamer(self) -> bool:
@@ -1871,7 +1885,10 @@ RULES: tuple[Rule, ...] = (
         lambda s: s.passive_inform and not s.past,
         "the Kamer will be informed, passive: uw Kamer wordt geïnformeerd",
         confidence=0.8,
-        hits=("Uw Kamer wordt voor de zomer hierover geïnformeerd.",),
+        hits=(
+            "Uw Kamer wordt voor de zomer hierover geïnformeerd.",
+            "Bij belangrijke ontwikkelingen wordt de Kamer daarover vanzelfsprekend ingelicht.",
+        ),
         misses=("Uw Kamer is in mei hierover geïnformeerd.",),
     ),
     Rule(
@@ -2012,6 +2029,10 @@ RULES: tuple[Rule, ...] = (
             "Defensie zal bekijken wat er nodig is om intern te kunnen solliciteren.",
             "Onze ministeries zullen met de partners in gesprek gaan over de behoeftes.",
             "Rijkswaterstaat zal vaker externe deskundigheid betrekken in het proces.",
+            # a second verb of the same subject
+            "Defensie vervangt de hulpvaartuigen en gaat de nieuwe vaartuigen duurzaam voortstuwen.",
+            # members of another body are not the Kamer's members asking
+            "Ik zal hierover in gesprek gaan met de leden van het hoofdstembureau.",
         ),
         misses=("De gemeenten zullen in de Raad aandacht vragen voor de mensenrechten.",),
     ),
@@ -2025,6 +2046,7 @@ RULES: tuple[Rule, ...] = (
             "Ik laat nader uitzoeken hoe groot dit probleem is.",
             "Ik kan dit verschil nu niet verklaren en laat hier nog nader naar kijken.",
             "TenneT adviseert een plan op te stellen en ik volg dit advies op.",
+            "Daarnaast laat ik prestatie- indicatoren ontwikkelen voor de diensttijd.",
         ),
         misses=("Ik heb laten uitzoeken hoe groot dit probleem is.",),
     ),
