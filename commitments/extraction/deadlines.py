@@ -393,6 +393,13 @@ RULES: list[_Rule] = [
         width_days=90,
         needs=("kerst", "jaarwisseling", "kalenderjaar"),
     ),
+    # not in the guidelines' table: the turn of the year as the year's end
+    _rule(
+        r"\b(?:rond|rondom|omstreeks|bij)\s+de\s+jaarwisseling" + OPT_YEAR,
+        _period(_fixed(12, 31)),
+        width_days=60,
+        needs=("jaarwisseling",),
+    ),
     _rule(
         r"\bna\s+(?:het\s+)?(?:kerstreces|de\s+kerst(?:vakantie)?|de\s+jaarwisseling)",
         _next_year(1, 31),
@@ -776,7 +783,7 @@ def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline
                 due is not None
                 and reference is not None
                 and rule.kind == "date"
-                and due < reference
+                and due <= reference
             ):
                 # an explicit period already past is not a deadline, nor is a part of it
                 # ("op 4 februari 2014" in a letter of 6 February is not "februari 2014")

@@ -91,6 +91,11 @@ LETTER = dt.date(2023, 3, 15)  # a Wednesday
             "2023-12-31",
         ),
         ("De wet treedt in 2025 in werking.", "in 2025", "2025-12-31"),
+        (
+            "Ik verwacht u rond de jaarwisseling te informeren.",
+            "rond de jaarwisseling",
+            "2023-12-31",
+        ),
     ],
 )
 def test_due_date_of_each_phrase(sentence: str, phrase: str, due: str) -> None:
@@ -126,6 +131,8 @@ def test_conditional_phrases_have_no_date(sentence: str, phrase: str) -> None:
         "In de brief van 7 oktober heb ik dat toegelicht.",
         "Het rapport d.d. 30 september 2022 is openbaar.",
         "In het tweede kwartaal van 2021 is de wet ingevoerd.",  # already past
+        # the letter's own date, mixed into the text by a PDF's page header
+        "Voorts zal ik in de verkenning Datum 15 maart 2023 onderzoeken welke doelgroep dat is.",
         "Ik heb de burgemeesters gesproken.",
     ],
 )
