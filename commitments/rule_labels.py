@@ -37,6 +37,9 @@ RULE_LABELS: dict[str, Promise] = {
     "is_promised_report": _("this letter is itself a promised (progress) report"),
     "names_motie": _("names a particular motie the letter answers"),
     "told_kamer_before": _("the government told the Kamer before (“I let you know earlier ...”)"),
+    "informed_of_plan": _(
+        "the Kamer was told of a plan or promise before (“I informed you of my intention ...”)"
+    ),
     "per_motie": _("does what a particular motie asked (“in line with the motie ...”)"),
     "request_of_kamer": _(
         "names a request of the Kamer, a committee or a member the letter answers"

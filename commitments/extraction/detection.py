@@ -61,7 +61,7 @@ _TRIGGER_WORDS = frozenset(
     volgt verschijnt meegenomen gestuurd gezonden gedeeld verzocht gevraagd vroeg vroegen
     afgesproken sturen wil willen wettelijk wettelijke uitvoering bijgevoegd treft verwijs
     verwijzen toegelicht afgedaan
-    ingelicht inlichten inlicht
+    ingelicht inlichten inlicht voornemen
     gepland toezending verzending gericht reageer reageert reageren gevraagde verzochte invulling
     bied kondigde kondigden vraag verstrek afgehandeld
     """.split()
@@ -260,6 +260,9 @@ _DOCUMENT_FOLLOWS = re.compile(
     + r"\s+(?:\w+\s+){0,5}?(?<!als\s)(?:volgt|volgen|verschijnt|verschijnen)\b(?!\s+(?:uit|dat|hieruit|hierna|"
     r"hieronder|onderstaand|(?:de|het|een)\s+(?!(?:komende|eerstvolgende|volgende\s+(?:week|maand|"
     r"jaar|kwartaal))\b)\w+))|"
+    # "Nadere details volgen zo snel mogelijk", "Meer informatie volgt na de zomer"
+    r"\b(?:nadere|meer|verdere|aanvullende)\s+(?:details|informatie|uitwerking|gegevens)\s+"
+    r"(?:\w+\s+){0,3}?(?:volgt|volgen)\b(?!\s+(?:uit|hieronder|onderstaand))|"
     # "Tot slot komt er ... een uitgewerkt plan van aanpak"
     r"\bkomt\s+er\b[^.;]{0,120}?\b(?:een|de|het)\s+(?:[\w\-]+\s+){0,3}?" + DOCUMENT + r"\b",
     re.IGNORECASE,
@@ -352,7 +355,11 @@ _HAD_IT_DONE = re.compile(
     r"\b(?:heb|hebben|heeft|had|hadden)\s+(?:\w+\s+){0,6}?laten\b", re.IGNORECASE
 )
 # "Ik ga ervan uit dat ...": an assumption, not a plan
-_ASSUMES = re.compile(r"\b(?:ga|gaan|gaat)\s+(?:\w+\s+){0,3}?er\s*van\s*uit\b", re.IGNORECASE)
+# "ik ga ervan uit", "De regering gaat er voorshands van uit"
+_ASSUMES = re.compile(
+    r"\b(?:ga|gaan|gaat)\s+(?:\w+\s+){0,3}?(?:er\s*van|er\s+(?:\w+\s+){1,2}?van)\s*uit\b",
+    re.IGNORECASE,
+)
 # What is attached now: "Bijgevoegd treft u het jaarverslag aan"
 _ATTACHED_NOW = re.compile(
     r"^(?:\w+\s+){0,2}?bijgevoegd\b|\b(?:treft|vindt)\s+u\s+(?:[^.;]{0,120}?\s)?(?:bijgaand|"
@@ -415,8 +422,10 @@ _ACTS_NOW = re.compile(
     r"deze\s+(?:\w*brief|notitie|nota)\s+bevat|bijgaand|" + _BIJ_DEZE + r"|"
     r"ter\s+uitvoering|in\s+uitvoering\s+van|uitvoering\s+(?:aan|gegeven|geven|te\s+geven)|"
     r"voer\s+(?:ik|wij|we|het\s+kabinet)\b|tegemoet\s+aan|gehoor\s+(?:aan|te\s+geven)|"
-    r"(?:stuur|zend|bied|informeer|bericht|doe)\s+(?:ik|wij|we)\s+(?:u|uw\s+kamer)\b|"
-    r"(?:ik|wij|we)\s+(?:stuur|zend|bied|informeer|bericht)\s+(?:u|uw\s+kamer)\b|"
+    r"(?:stuur|zend|bied|informeer|bericht|doe)\s+ik\s+(?:u|uw\s+kamer)\b|"
+    r"(?:sturen|zenden|bieden|informeren|berichten|doen)\s+(?:wij|we)\s+(?:u|uw\s+kamer)\b|"
+    r"ik\s+(?:stuur|zend|bied|informeer|bericht)\s+(?:u|uw\s+kamer)\b|"
+    r"(?:wij|we)\s+(?:sturen|zenden|bieden|informeren|berichten)\s+(?:u|uw\s+kamer)\b|"
     r"(?:treft|vindt|ontvangt)\s+u\b|\bga\s+(?:ik|wij|we)\s+(?:\w+\s+){0,3}?in\s+op\b|"
     r"\bgaat\s+(?:de\s+regering|het\s+kabinet)\s+(?:\w+\s+){0,3}?in\s+op\b|\bbeantwoord\s+(?:ik|wij|we)\b|"
     r"\b(?:geef|geven|geeft)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:\w+\s+){0,2}?(?:invulling|uitvoering|"
@@ -453,6 +462,16 @@ _ANSWERS_A_REQUEST = re.compile(
     r"\bbeantwoord(?:en)?\s+(?:ik|wij|we)\s+(?:\w+\s+){0,2}?de\s+vra(?:ag|gen)\b[^.;]{0,160}?\b(?:leden|"
     r"het\s+lid|commissie|fracties?|mevrouw|de\s+heer)\b|\bverzoek\s+van\s+(?:de\s+(?:vaste\s+)?"
     r"commissie|het\s+lid|de\s+leden|uw\s+kamer|de\s+kamer)\b|\bop\s+verzoek\s+van\s+(?:uw|de)\s+kamer\b|"
+    # answers handed over now are answers to the Kamer's questions: "De beantwoording treft u
+    # hierbij alsnog aan"
+    r"\b(?:beantwoording|antwoorden)\b[^.;]{0,80}?\b(?:treft|ontvangt)\s+u\b[^.;]{0,40}?\b(?:hierbij|"
+    r"bijgaand)\b|\b(?:hierbij|bijgaand)\s+(?:treft|ontvangt)\s+u\b[^.;]{0,40}?\b(?:beantwoording|"
+    r"antwoorden)\b|"
+    # questions only the Kamer asks, or asked in the sentence before: "de antwoorden op de
+    # feitelijke vragen inzake het jaarplan", "Deze vragen beantwoord ik in deze brief"
+    r"\b(?:antwoorden|antwoord|beantwoord\w*)\s+(?:\w+\s+){0,6}?(?:op\s+)?(?:de\s+)?(?:feitelijke|"
+    r"schriftelijke|nadere|aanvullende)\s+vragen\b|\b(?:deze|die|de\s+gestelde)\s+vragen\s+"
+    r"beantwoord(?:en)?\s+(?:ik|wij|we)\b|"
     # answers to the Kamer's questions: "de antwoorden op vragen gesteld door leden van uw Kamer",
     # "beantwoord ik de vragen die uw vaste commissie heeft gesteld", "gaat in op de vragen van"
     r"\b(?:antwoorden|antwoord|beantwoord\w*|in\s+op)\s+(?:\w+\s+){0,6}?(?:de\s+|een\s+aantal\s+)?"
@@ -512,6 +531,9 @@ _EARLIER_LETTER = (
     r"(?:\w*brief|schrijven|beantwoording|antwoorden|beleidsreactie|memorie|nota|\w*rapportage)"
 )
 _POINTS_BACK = re.compile(
+    # "Op 29 oktober stuurde ik een brief waarin ..."
+    r"\b(?:stuurde|stuurden|zond|zonden)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:u\s+|uw\s+kamer\s+)?"
+    r"(?:een|mijn|onze|de)\s+(?:[\w\-]+\s+){0,2}?" + _EARLIER_LETTER + r"\b|"
     # "In 2022 is hieraan tegemoetgekomen met de brief van 14 oktober", "is gerapporteerd in de
     # voortgangsrapportage van 14 juni", "De Kamer is geïnformeerd op 30-03-2022"
     r"\b(?:tegemoetgekomen|tegemoet\s+gekomen|voldaan|invulling\s+gegeven|uitvoering\s+gegeven|"
@@ -671,7 +693,11 @@ _OWN_PAST_REPORT = re.compile(r"^(?:\S+\s+){0,6}?(?:heb|hebben)\s+" + PERSON + r
 _RESOLVED = re.compile(
     r"\b(?:ben\s+ik|ik\s+ben|is\s+het\s+kabinet|het\s+kabinet\s+is|zijn\s+wij|wij\s+zijn|zijn\s+we|"
     r"we\s+zijn)\s+(?:(?:daarom|dan|ook|nu|thans|dus|tevens|wel)\s+){0,3}(?:voornemens|van\s+plan)\s+(?:om\s+)?"
-    r"(?:[\w\-]+\s+){1,14}?te\s+\w+",
+    r"(?:[\w\-]+\s+){1,14}?te\s+\w+|"
+    # "heb ik het voornemen om enkele partijen bijeen te brengen"
+    r"\b(?:heb\s+ik|ik\s+heb|heeft\s+het\s+kabinet|het\s+kabinet\s+heeft|hebben\s+(?:wij|we)|"
+    r"(?:wij|we)\s+hebben)\s+(?:(?:daarom|dan|ook|nu|thans|dus|tevens|wel)\s+){0,3}het\s+voornemen\s+"
+    r"(?:om\s+)?(?:[\w\-]+\s+){1,14}?te\s+\w+",
     re.IGNORECASE,
 )
 _FIRST_PERSON_GOV = re.compile(r"\b(?:" + GOV_FIRST + r"|mijn|onze)\b", re.IGNORECASE)
@@ -790,7 +816,16 @@ _REPORTED_PLAN = re.compile(
     + REPORT_VERB
     + r"\s+(?:\S+\s+){0,25}?te\s+(?:zullen\s+(?!worden\b|zijn\b|hebben\b)\w+\b|(?:kunnen\s+)?(?:informeren|sturen|zenden|aanbieden|"
     r"doen\s+toekomen|brengen|berichten|rapporteren|toesturen|geven|komen|antwoorden|"
-    r"beantwoorden|reageren)\b)",
+    r"beantwoorden|reageren)\b)|"
+    # an earlier announced act, whatever it is: "Het kabinet heeft in de brief van 20 september
+    # aangegeven mogelijkheden te onderzoeken", "heeft het kabinet aangekondigd een regeling te
+    # ontwerpen"
+    r"\b(?:heb|hebben|heeft)\s+(?:ik|wij|we|het\s+kabinet|de\s+(?:minister|staatssecretaris)\b|"
+    r"mijn\s+(?:ambts)?voorganger)\s+(?:\S+\s+){0,12}?(?:aangegeven|aangekondigd|toegezegd|beloofd)"
+    r"\s+(?:om\s+)?(?:[\w\-]+\s+){1,8}?te\s+(?!worden\b|zijn\b|hebben\b|hechten\b|achten\b|blijven\b)\w+en\b|"
+    r"\b(?:het\s+kabinet|ik|wij|we|de\s+(?:minister|staatssecretaris))\s+(?:heb|hebben|heeft)\s+"
+    r"(?:\S+\s+){0,12}?(?:aangegeven|aangekondigd|toegezegd|beloofd)\s+(?:om\s+)?(?:[\w\-]+\s+){1,8}?"
+    r"te\s+(?!worden\b|zijn\b|hebben\b|hechten\b|achten\b|blijven\b)\w+en\b",
     _F,
 )
 # "Zoals u gemeld ben ik voornemens ...", "Zoals in de brief van 8 januari reeds beschreven"
@@ -1003,7 +1038,7 @@ _ACT_THEN_CLAUSE = re.compile(
     + GOV
     + r")\s+(?:zal|zullen|ga|gaat|gaan)|(?:zal|zullen|ga|gaat|gaan)\s+(?:"
     + GOV
-    + r"))\b[^,;:]{0,160}?\s(?:dat|om|zodat|hoe|wat|of|waar|welke|waarbij|die)\b",
+    + r"))\b[^;:]{0,160}?\s(?:dat|om|zodat|hoe|wat|of|waar|welke|waarbij|die)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(  # within one clause: "Zodra bekend is wanneer ..., wordt u geïnformeerd"
@@ -1407,6 +1442,9 @@ RULES: tuple[Rule, ...] = (
             "Hiermee sluit het kabinet aan bij de vraag van het lid Renkema tijdens het overleg.",
             "Op verzoek van de PVV (lid Jansen) kom ik in deze brief ook terug op het bericht.",
             "In deze brief beantwoorden we ook de vraag van mevrouw Kooiman naar het toezicht.",
+            "Hierbij bied ik u de antwoorden aan op de feitelijke vragen inzake het jaarplan.",
+            "Deze vragen beantwoord ik in deze brief.",
+            "De beantwoording treft u hierbij alsnog aan.",
             "Ook bevat deze brief in de bijlage een reactie op het rapport, conform het verzoek van "
             "het lid Westerveld.",
         ),
@@ -1519,6 +1557,7 @@ RULES: tuple[Rule, ...] = (
             "jaarverslagen toekomen.",
             "In overeenstemming met het Defensie Materieelproces (DMP) informeer ik u met deze brief "
             "over de functionele eisen.",
+            "In overeenstemming met artikel 100 van de Grondwet informeren wij u over het besluit.",
         ),
         misses=("Op grond van artikel 12 van de wet zal ik u in juni het jaarverslag zenden.",),
     ),
@@ -1562,6 +1601,7 @@ RULES: tuple[Rule, ...] = (
             "In maart heeft de minister aangegeven de Kamer in het najaar te informeren.",
             "In mijn brief van 25 november heb ik aangegeven de aanbevelingen te zullen bespreken "
             "met de partners.",
+            "Het kabinet heeft in de brief van 20 september aangegeven mogelijkheden te onderzoeken.",
         ),
         misses=("De minister zal de Kamer in het najaar informeren.",),
     ),
@@ -1737,7 +1777,10 @@ RULES: tuple[Rule, ...] = (
         "skip",
         lambda s: s.has(_ASSUMES),
         "an assumption about others: ik ga ervan uit dat",
-        hits=("Ik ga ervan uit dat de sector dit zelf oppakt.",),
+        hits=(
+            "Ik ga ervan uit dat de sector dit zelf oppakt.",
+            "De regering gaat er voorshands van uit dat de vrijstelling dit bevestigt.",
+        ),
         misses=("Ik ga de sector vragen dit zelf op te pakken.",),
     ),
     Rule(
@@ -1849,6 +1892,7 @@ RULES: tuple[Rule, ...] = (
             "In de brief van 12 april jl. is aangegeven dat de planning vier jaar opschuift.",
             "Mijn ambtsvoorganger heeft u in maart een beleidsreactie op het advies gestuurd.",
             "U heeft in januari een voortgangsbrief over de aanpak ontvangen.",
+            "Op 29 oktober stuurde ik een brief waarin ik mijn plan voor de NZa mededeelde.",
         ),
         misses=("In de brief van juni zal ik uw Kamer informeren over de vertraging.",),
     ),
@@ -1861,6 +1905,22 @@ RULES: tuple[Rule, ...] = (
         kind="reference",
         hits=("Ik heb u eerder over de GHSA geïnformeerd, onder meer in de kabinetsreactie.",),
         misses=("Ik zal u laten weten of Nederland zich opgeeft voor een JEE.",),
+    ),
+    Rule(
+        "informed_of_plan",
+        "reference",
+        lambda s: (
+            not s.future
+            and s.has(_PAST_INFORMED, unbracketed=True)
+            and s.has(_EARLIER_PLAN, unbracketed=True)
+        ),
+        "the Kamer was told of a plan or promise before: heb ik u geïnformeerd over mijn voornemen",
+        confidence=0.6,
+        kind="reference",
+        hits=(
+            "Op 1 maart heb ik de Kamer geïnformeerd over mijn voornemen een toets in te voeren.",
+        ),
+        misses=("Op 1 maart heb ik de Kamer geïnformeerd over de toets.",),
     ),
     Rule(
         "informed_before",
@@ -1880,6 +1940,7 @@ RULES: tuple[Rule, ...] = (
         hits=(
             "Het kabinet zal uw Kamer in het najaar informeren over de uitkomsten.",
             "Ik zal uw Kamer het rapport in het voorjaar toezenden.",
+            "Na afloop van de missies zal de Kamer zoals gebruikelijk een eindevaluatie toegaan.",
         ),
         misses=("Het kabinet zal de regeling in het najaar openstellen.",),
     ),
@@ -1993,6 +2054,7 @@ RULES: tuple[Rule, ...] = (
             "Een volgende voortgangsbrief volgt na het zomerreces.",
             "Begin volgend jaar verschijnt de derde monitor.",
             "Tot slot komt er een uitgewerkt plan van aanpak voor de regeldruk.",
+            "Nadere details volgen zo snel mogelijk.",
         ),
         misses=(
             "Uit de evaluatie volgt dat de regeling werkt.",
@@ -2037,6 +2099,9 @@ RULES: tuple[Rule, ...] = (
             "Defensie vervangt de hulpvaartuigen en gaat de nieuwe vaartuigen duurzaam voortstuwen.",
             # members of another body are not the Kamer's members asking
             "Ik zal hierover in gesprek gaan met de leden van het hoofdstembureau.",
+            "Aan beide personen zal de IND excuses aanbieden voor het verloop van de procedure.",
+            "EL&I zal daarbij waar nodig assistentie faciliteren.",
+            "Verder zal ik de departementen, die het aangaat, inzicht geven zodat zij kunnen leren.",
         ),
         misses=("De gemeenten zullen in de Raad aandacht vragen voor de mensenrechten.",),
     ),
@@ -2075,6 +2140,8 @@ RULES: tuple[Rule, ...] = (
             "Dat zal zo spoedig mogelijk gecorrigeerd worden met een wetswijziging.",
             # a colleague in the cabinet is no other party
             "De rapportage zal in het najaar door mijn collega van BZK worden opgesteld.",
+            "Deze gesprekken zullen worden voortgezet.",
+            "Daarbij zal aandacht worden besteed aan de wenselijkheid van luchtverkenning.",
         ),
         misses=("Daarbij zal ook het advies door de gemeenten worden meegenomen.",),
     ),
@@ -2146,6 +2213,7 @@ RULES: tuple[Rule, ...] = (
         hits=(
             "Ik ben voornemens om een tijdlijn op te stellen.",
             "Ik ben dan ook voornemens om de Raad van State om advies te verzoeken.",
+            "Om het onderzoek te ondersteunen heb ik het voornemen om partijen bijeen te brengen.",
         ),
         misses=("De gemeente is voornemens om een tijdlijn op te stellen.",),
     ),

@@ -28,8 +28,12 @@ GOV = (
     r"de\s+nederlandse\s+overheidsinstanties|"
     # a ministry by its initials and the executive services under it: "VWS zal de eilanden
     # ondersteunen", "Rijkswaterstaat zal vaker externe deskundigheid betrekken"
-    r"(?:het\s+ministerie\s+van\s+)?(?:vws|ocw|szw|bzk|ezk|lnv|ienw|jenv)\b|rijkswaterstaat|"
-    r"de\s+rcn-unit\s+\w+)"
+    r"(?:het\s+ministerie\s+van\s+)?(?:vws|ocw|szw|bzk|ezk|lnv|ienw|jenv|el&i|ienm|venj|bz|ez|"
+    r"fin|az)\b|rijkswaterstaat|de\s+rcn-unit\s+\w+|"
+    # the executive services of a ministry, which carry out what it decides: "Aan beide personen
+    # zal de IND excuses aanbieden", "De Belastingdienst zal ..."
+    r"de\s+(?:ind|belastingdienst|douane|dienst\s+justitiële\s+inrichtingen|koninklijke\s+marechaussee)\b|"
+    r"(?:de\s+)?(?:duo|rvo|uht)\b)"
 )
 # The government as the one a request is put to: "heeft mij verzocht", "vraagt het kabinet".
 GOV_ADDRESSED = r"(?:mij|ons|het\s+kabinet|de\s+regering)"
@@ -65,7 +69,7 @@ SEND_VERB = (
     r"(?:sturen|stuur|stuurt|toesturen|toegestuurd|zenden|zend|toezenden|toegezonden|"
     r"toekomen|toekomt|doen\s+toekomen|aanbieden|aangeboden|voorleggen|voorgelegd|"
     r"ontvangt|ontvangen|verzenden|verstuurd|gestuurd|gezonden|tegemoet\s*(?:te\s+)?zien|"
-    r"delen|gedeeld|indienen|in\s+te\s+(?:kunnen\s+)?dienen)"
+    r"delen|gedeeld|indienen|in\s+te\s+(?:kunnen\s+)?dienen|toegaan|toegaat)"
 )
 # Participles of an informing or sending done to the Kamer, in the passive.
 INFORMED = (
@@ -79,7 +83,9 @@ ACT_PARTICIPLE = (
     r"in\s+kaart\s+gebracht|in\s+beeld\s+gebracht|ingegaan|bezien|bekeken|uitgevoerd|geleverd|"
     r"verduidelijkt|gerapporteerd|besloten|gestart|ingevoerd|uitgebreid|opengesteld|ingesteld|"
     r"verstrekt|gegeven|gecorrigeerd|beoordeeld|gereageerd|gedeeld|in\s+gang\s+gezet|geactiveerd|"
-    r"verzonden|toegezonden|in\s+het\s+leven\s+geroepen)"
+    r"verzonden|toegezonden|in\s+het\s+leven\s+geroepen|voortgezet|gevoerd|besteed|gekoppeld|"
+    r"georganiseerd|ontwikkeld|afgerond|getoetst|gemonitord|openbaar\s+gemaakt|bekendgemaakt|"
+    r"bekend\s+gemaakt|uitgebracht|ingezet|ingepast|verhoogd)"
 )
 # Verbs that report an earlier statement: "heb ik aangegeven", "is toegezegd".
 REPORT_VERB = (

@@ -294,11 +294,19 @@ def test_a_letter_to_the_kamer_is_a_document_for_the_kamer() -> None:
     assert (analysis.category, analysis.kind) == ("commitment", "send_document")
 
 
+def test_the_kamer_told_of_a_plan_before_is_a_reference_not_a_promise() -> None:
+    # GUIDELINES section 2: a mention of an earlier plan or announcement is a reference
+    sentence = (
+        "In 2017 bent u per brief (Kamerstuk 34 775 A, nr. 5) geïnformeerd over het voornemen "
+        "tot het creëren van productartikel 20."
+    )
+    analysis = analyse_sentence(sentence, MINISTER)
+    assert (analysis.category, analysis.rule) == ("reference", "informed_of_plan")
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
-        "In 2017 bent u per brief (Kamerstuk 34 775 A, nr. 5) geïnformeerd over het voornemen "
-        "tot het creëren van productartikel 20.",
         "In aanvulling op de geannoteerde agenda wil ik u informeren dat het voorzitterschap "
         "verslag zal doen van de bijeenkomst.",
         "Het kabinet zal in 2025 500 miljoen euro beschikbaar stellen voor woningbouw.",
