@@ -141,6 +141,8 @@ _BACKWARD_AFTER = re.compile(
     r"^\s*(?:jl\.?|j\.l\.|jongstleden|afgelopen\b|geleden\b)", re.IGNORECASE
 )
 # Dates of documents and events referred to ("brief van 7 oktober", "d.d. 30 september 2022").
+# ... but "met ingang van 1 januari 2023" is when something starts
+_TAKES_EFFECT_BEFORE = re.compile(r"\bmet\s+ingang\s+van\s*$", re.IGNORECASE)
 _REFERENCE_BEFORE = re.compile(
     r"(?:\bd\.d\.|\bdd\.?|\bvan|\bgedateerd|\bsinds|\bvanaf|\bsedert|\bper brief van|\bop|"
     r"\bnr\.|,)\s*$",
@@ -763,7 +765,11 @@ def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline
             if _is_backward(text, start, end):
                 blocked[start:end] = b"\x01" * (end - start)
                 continue
-            if rule.width_days <= 10 and _REFERENCE_BEFORE.search(text[max(0, start - 25) : start]):
+            if (
+                rule.width_days <= 10
+                and _REFERENCE_BEFORE.search(text[max(0, start - 25) : start])
+                and not _TAKES_EFFECT_BEFORE.search(text[max(0, start - 25) : start])
+            ):
                 # dates of documents and meetings ("brief van 7 oktober"), not deadlines
                 phrase_word = match.group(0).split()[0].lower()
                 # "het overleg van 1 december aanstaande" is a meeting ahead: it may bound a promise

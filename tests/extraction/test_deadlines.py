@@ -92,6 +92,11 @@ LETTER = dt.date(2023, 3, 15)  # a Wednesday
         ),
         ("De wet treedt in 2025 in werking.", "in 2025", "2025-12-31"),
         (
+            "Met ingang van 1 januari 2024 zullen de tarieven worden gekoppeld.",
+            "1 januari 2024",
+            "2024-01-01",
+        ),
+        (
             "Ik verwacht u rond de jaarwisseling te informeren.",
             "rond de jaarwisseling",
             "2023-12-31",
