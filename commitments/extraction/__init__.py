@@ -326,7 +326,8 @@ def _repeats(
     own_topic: the sentence's words without the sentence before it, against which the promise of
     that very sentence before is compared (an anaphor borrows that sentence's topic wholesale).
     """
-    if (kind == "inform") != (promise.kind == "inform") and "action" in (kind, promise.kind):
+    to_kamer = ("inform", "send_document")
+    if (kind in to_kamer) != (promise.kind in to_kamer) and "action" in (kind, promise.kind):
         # informing the Kamer about an act is a second promise, not the act again; and an act
         # taken on the way to a report ("Bij het bezien van de maatregelen, waarover ik u eind
         # dit jaar informeer, zal ik ... beschouwen") is a promise of its own
@@ -345,7 +346,7 @@ def _repeats(
     shared = len(promise.topic & words)
     if same_deadline and shared:
         return True
-    return shared >= 1 and shared / min(len(promise.topic), len(words)) >= _RESTATEMENT_OVERLAP
+    return shared >= 2 and shared / min(len(promise.topic), len(words)) >= _RESTATEMENT_OVERLAP
 
 
 # A word shared by this many earlier promises of one letter no longer brings more of them in as
@@ -354,17 +355,25 @@ def _repeats(
 _POSTINGS_CAP = 64
 
 
+def _wording(action: str) -> str:
+    return " ".join(action.lower().split())
+
+
 class _Promises:
     """The letter's promises so far, indexed by topic word."""
 
     def __init__(self) -> None:
         self.items: list[_Promise] = []
         self.postings: dict[str, list[int]] = {}
+        # a promise said again word for word, whatever its words ("Vanzelfsprekend zal uw Kamer
+        # hier tijdig over worden geïnformeerd" twice in one letter)
+        self.by_wording: dict[str, int] = {}
         self.comparisons = 0  # promises compared so far (a test holds this linear)
 
     def add(self, promise: _Promise) -> None:
         number = len(self.items)
         self.items.append(promise)
+        self.by_wording.setdefault(_wording(promise.action), number)
         for word in promise.topic:
             posting = self.postings.setdefault(word, [])
             if len(posting) < _POSTINGS_CAP:
@@ -378,8 +387,11 @@ class _Promises:
         own_topic: set[str] | None = None,
         sentence_index: int = -1,
         kind: str | None = None,
+        action: str | None = None,
     ) -> _Promise | None:
         """The earliest promise of this letter that a sentence repeats, if any."""
+        if action is not None and (same := self.by_wording.get(_wording(action))) is not None:
+            return self.items[same]
         candidates: set[int] = set()
         for word in topic:
             candidates.update(self.postings.get(word, ()))
@@ -551,7 +563,7 @@ def rules_pass(text: str) -> RulesPass:
             )
             decisions[index] = _decision(analysis, references[-1], restates=False)
             continue
-        earlier = promises.restated_by(topic, due, phrase, own_topic, index, analysis.kind)
+        earlier = promises.restated_by(topic, due, phrase, own_topic, index, analysis.kind, action)
         if earlier is not None:
             references.append(
                 FoundReference(

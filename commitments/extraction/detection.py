@@ -1062,6 +1062,9 @@ _TOPIC_STOPWORDS = frozenset(
     nederlandse informeren geïnformeerd tijdig vanzelfsprekend verder nader ingaan
     ingegaan zoals toegezegd brief kamerbrief wanneer zodra bekend eerste tweede helft
     kwartaal eventuele eventueel mede basis tevens daarnaast gaat gaan toekomt toelichten
+    korte termijn begin eind medio volgend volgende komende jaar najaar voorjaar zomer
+    zomerreces spoedig binnenkort toegezonden toesturen sturen stuur zenden toegestuurd
+    aangeboden aanbieden informeer onze ons mijn
     """.split()
 )
 

@@ -536,3 +536,27 @@ def test_an_act_on_the_way_to_a_promised_report_is_a_promise_of_its_own() -> Non
         )
     )
     assert [c.kind for c in found.commitments] == ["inform", "action"]
+
+
+def test_a_promise_said_again_word_for_word_restates_it() -> None:
+    promise = "Vanzelfsprekend zal uw Kamer hier tijdig over worden geïnformeerd."
+    result = extract(
+        letter(
+            f"De partnerschappen vergen tijd. {promise}\n\n"
+            "Het kabinet zal zorgdragen dat een bijdrage aansluit op de behoefte van Niger. "
+            f"{promise}"
+        )
+    )
+    assert [c.quote for c in result.commitments].count(promise) == 1
+    assert [r.rule for r in result.fulfilments if r.quote == promise] == ["restates_this_letter"]
+
+
+def test_promises_that_share_only_a_time_are_two_promises() -> None:
+    result = extract(
+        letter(
+            "Ik ga op korte termijn met de gemeenten in gesprek over de uitgifte.\n\n"
+            "Daarnaast zal ik op korte termijn de Koninklijke Marechaussee vragen om een advies."
+        )
+    )
+    assert len(result.commitments) == 2
+    assert not result.fulfilments
