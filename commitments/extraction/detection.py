@@ -369,7 +369,8 @@ _ATTACHED_NOW = re.compile(
 # A recurring report described as a standing arrangement: "Uw Kamer ontvangt jaarlijks ..."
 _RECURRING = re.compile(
     r"\b(?:jaarlijks|halfjaarlijks|driemaandelijks|maandelijks|ieder\s+jaar|elk\s+jaar|elke\s+"
-    r"(?:maand|week|kwartaal)|periodiek|telkens|steeds|doorgaans|gebruikelijk|gebruikelijke)\b",
+    r"(?:maand|week|kwartaal)|periodiek|telkens|steeds|doorgaans|gebruikelijk|gebruikelijke|"
+    r"regelmatig|geregeld(?=\s+(?:over|van|op|geïnformeerd|ingelicht)\b))\b",
     re.IGNORECASE,
 )
 # The letter announces its own contents: "hieronder ga ik in op", "zal ik eerst ingaan op"
@@ -1029,7 +1030,12 @@ _POLICY_LINE = re.compile(
 )
 _EXPECTATION = re.compile(
     r"\b(?:wordt|worden)\s+(?:\w+\s+){0,8}?verwacht\b|\bverwachting\b|\bnaar\s+verwachting\b|"
-    r"\bzou(?:den)?\b|\bkunnen\b(?!.{0,60}\b(?:informeren|toesturen)\b)",
+    r"\bzou(?:den)?\b|\bkunnen\b(?!.{0,60}\b(?:informeren|toesturen)\b)|"
+    # a hedge or a necessity, not a promise: "Mogelijk zal in het najaar een AVPD worden
+    # ingezet", "zal een nieuw programma moeten worden ontwikkeld"
+    r"^\W*(?:mogelijk|wellicht|misschien)\b|\b(?:zal|zullen)\s+(?:(?:er|dit|dat|het|deze|die|ook|"
+    r"dan)\s+)?(?:mogelijk|wellicht|misschien)\b(?!\s+(?:gemaakt|maken|worden\s+gemaakt))|"
+    r"\b(?:zal|zullen)\b[^.;,]{0,80}?\bmoeten\b",
     re.IGNORECASE,
 )
 # A future act with its subject, up to the clause that follows it ("zal bekijken wat ...")
@@ -1823,7 +1829,10 @@ RULES: tuple[Rule, ...] = (
             s.has(_RECURRING) and not (s.future or s.gov_future or s.has(_PRESENT_FUTURE_GOV))
         ),
         "a recurring report described as a standing arrangement: ontvangt jaarlijks",
-        hits=("Uw Kamer ontvangt jaarlijks de voortgangsrapportage over het programma.",),
+        hits=(
+            "Uw Kamer ontvangt jaarlijks de voortgangsrapportage over het programma.",
+            "Uw Kamer wordt geregeld over het reisdocumentenstelsel geïnformeerd.",
+        ),
         misses=("Ik zal uw Kamer jaarlijks informeren over het programma.",),
     ),
     Rule(
@@ -2263,8 +2272,16 @@ VETOES: tuple[Rule, ...] = (
         "skip",
         lambda s: bool(s.expectation) and not (s.to_kamer or s.passive_inform),
         "an expectation or possibility, not a promise",
-        hits=("De regeling zal naar verwachting in 2023 worden aangepast.",),
-        misses=("De regeling zal in 2023 worden aangepast.",),
+        hits=(
+            "De regeling zal naar verwachting in 2023 worden aangepast.",
+            "Mogelijk zal in het najaar een patrouillevliegtuig worden ingezet.",
+            "Voor het vak zal een nieuw programma moeten worden ontwikkeld.",
+        ),
+        misses=(
+            "De regeling zal in 2023 worden aangepast.",
+            "Het kabinet zal dit waar mogelijk faciliteren.",
+            "Dat zal zo spoedig mogelijk gecorrigeerd worden met een wetswijziging.",
+        ),
     ),
 )
 # Tried when RULES found no commitment and no reference: a sentence that names a motie or a
