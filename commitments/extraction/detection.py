@@ -61,7 +61,7 @@ _TRIGGER_WORDS = frozenset(
     volgt verschijnt meegenomen gestuurd gezonden gedeeld verzocht gevraagd vroeg vroegen
     afgesproken sturen wil willen wettelijk wettelijke uitvoering bijgevoegd treft verwijs
     verwijzen toegelicht afgedaan
-    ingelicht inlichten inlicht voornemen
+    ingelicht inlichten inlicht voornemen voorstel
     gepland toezending verzending gericht reageer reageert reageren gevraagde verzochte invulling
     bied kondigde kondigden vraag verstrek afgehandeld
     """.split()
@@ -129,6 +129,17 @@ _GOV_FUTURE = re.compile(
     # a subordinate clause puts the verb last: "dat ik het beleid op korte termijn zal publiceren"
     r"(?:\b(?:dat|zodat|waarna)\s+" + GOV_FIRST + r"\s+[^,;:.()]{1,120}?\b(?:zal|zullen)"
     r"\s+\w+(?=\s*(?:[.;,:]|$|\b(?:en|of|maar|omdat)\b)))",
+    re.IGNORECASE,
+)
+# coming with a proposal: "Naar aanleiding daarvan kom ik met een voorstel", "reden om ... met een
+# voorstel daartoe te komen"
+_COMES_WITH_PROPOSAL = re.compile(
+    r"\b(?:kom|komt|komen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:\w+\s+){0,3}?met\s+(?:een|het)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:voorstel|wetsvoorstel|plan|uitwerking|reactie|besluit)\b|"
+    r"\b(?:ik|wij|we|het\s+kabinet)\s+(?:kom|komt|komen)\s+(?:\w+\s+){0,3}?met\s+(?:een|het)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:voorstel|wetsvoorstel|plan|uitwerking|reactie|besluit)\b|"
+    r"\b(?:reden|voornemens|van\s+plan)\s+om\b[^.;]{0,160}?\bmet\s+(?:een|het)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:voorstel|wetsvoorstel|plan)\s+(?:\w+\s+)?te\s+komen\b",
     re.IGNORECASE,
 )
 # a second verb of the same subject: "Defensie vervangt de vaartuigen en gaat ze voorzien van"
@@ -463,6 +474,14 @@ _ANSWERS_A_REQUEST = re.compile(
     r"\bbeantwoord(?:en)?\s+(?:ik|wij|we)\s+(?:\w+\s+){0,2}?de\s+vra(?:ag|gen)\b[^.;]{0,160}?\b(?:leden|"
     r"het\s+lid|commissie|fracties?|mevrouw|de\s+heer)\b|\bverzoek\s+van\s+(?:de\s+(?:vaste\s+)?"
     r"commissie|het\s+lid|de\s+leden|uw\s+kamer|de\s+kamer)\b|\bop\s+verzoek\s+van\s+(?:uw|de)\s+kamer\b|"
+    # "In antwoord op uw vragen van 14 november", "mijn reactie op de brief van de vaste commissie",
+    # "de antwoorden op de vragen van het Kamerlid Özütok", "vragen ..., die zijn gesteld door het lid"
+    r"\b(?:in\s+antwoord\s+op|in\s+reactie\s+op|naar\s+aanleiding\s+van)\s+uw\s+(?:\w+\s+){0,2}?(?:vragen|"
+    # (a copy of a reaction sent elsewhere answers no one here: "een afschrift van mijn reactie")
+    r"brief)\b|(?<!afschrift\svan\smijn\s)(?<!afschrift\svan\sde\s)\breactie\s+(?:\w+\s+){0,2}?op\s+"
+    r"(?:de|het|uw)\s+(?:brief|e-?mail|verzoek|petitie)\s+"
+    r"(?:van|d\.d\.)\b|\b(?:antwoorden|beantwoording)\s+(?:\w+\s+){0,3}?(?:op\s+)?(?:de\s+)?(?:\w+\s+){0,2}?"
+    r"vragen\b[^.;]{0,160}?\b(?:van|gesteld\s+door|door)\s+(?:\w+\s+){0,2}?(?:kamerlid|kamerleden|lid|leden)\b|"
     # answers handed over now are answers to the Kamer's questions: "De beantwoording treft u
     # hierbij alsnog aan"
     r"\b(?:beantwoording|antwoorden)\b[^.;]{0,80}?\b(?:treft|ontvangt)\s+u\b[^.;]{0,40}?\b(?:hierbij|"
@@ -484,7 +503,7 @@ _ANSWERS_A_REQUEST = re.compile(
 )
 # Who asks, when a request is reported: the Kamer, a committee, a member, not a sector body
 _KAMER_ASKS = re.compile(
-    r"\b(?:u|uw\s+kamer|de\s+kamer|(?:vaste\s+)?commissie|het\s+lid|de\s+leden|fractie)\b",
+    r"\b(?:u|uw\s+kamer|de\s+kamer|(?:vaste\s+)?\w*commissie|het\s+lid|de\s+leden|fractie)\b",
     re.IGNORECASE,
 )
 # A legal duty to report: "Op grond van artikel 4 van de wet zend ik u het verslag"
@@ -645,6 +664,14 @@ _FIRM_INTENTION = re.compile(_FIRM_INTENTION_PATTERN, re.IGNORECASE)
 _TOLD_KAMER_BEFORE = re.compile(
     r"^(?:\w+\s+){0,2}?(?:ik|wij|we)\s+(?:heb|hebben)\s+(?:u|uw\s+kamer|de\s+kamer)\s+"
     r"(?:[\w\-]+\s+){0,6}?(?:laten\s+weten|gemeld|bericht|geïnformeerd|meegedeeld|aangegeven)\b",
+    re.IGNORECASE,
+)
+# ... what was told, even a future of someone else: "Ik heb uw Kamer op 1 oktober 2015
+# geïnformeerd over het feit dat de heer Bouman per 1 februari zijn functie zal neerleggen"
+_TOLD_KAMER_THAT = re.compile(
+    r"^(?:\w+\s+){0,2}?(?:ik|wij|we)\s+(?:heb|hebben)\s+(?:u|uw\s+kamer|de\s+kamer)\s+"
+    r"(?:[^.;]{0,80}?\s)?(?:laten\s+weten|gemeld|bericht|geïnformeerd|meegedeeld|aangegeven)\s+"
+    r"(?:over\s+het\s+feit\s+)?dat\b",
     re.IGNORECASE,
 )
 _INFORMS_LATER = re.compile(
@@ -826,7 +853,9 @@ _REPORTED_PLAN = re.compile(
     r"\s+(?:om\s+)?(?:[\w\-]+\s+){1,8}?te\s+(?!worden\b|zijn\b|hebben\b|hechten\b|achten\b|blijven\b)\w+en\b|"
     r"\b(?:het\s+kabinet|ik|wij|we|de\s+(?:minister|staatssecretaris))\s+(?:heb|hebben|heeft)\s+"
     r"(?:\S+\s+){0,12}?(?:aangegeven|aangekondigd|toegezegd|beloofd)\s+(?:om\s+)?(?:[\w\-]+\s+){1,8}?"
-    r"te\s+(?!worden\b|zijn\b|hebben\b|hechten\b|achten\b|blijven\b)\w+en\b",
+    r"te\s+(?!worden\b|zijn\b|hebben\b|hechten\b|achten\b|blijven\b)\w+en\b|"
+    # an intention stated before: "Voor Caribisch Nederland was het mijn voornemen u dit jaar ..."
+    r"\bwas\s+het\s+(?:mijn|ons|het)\s+voornemen\b|\b(?:mijn|ons|het)\s+voornemen\s+was\b",
     _F,
 )
 # "Zoals u gemeld ben ik voornemens ...", "Zoals in de brief van 8 januari reeds beschreven"
@@ -877,7 +906,8 @@ _NAMES_PROMISE = re.compile(
     # die ik deed", not as a kind of thing ("moties en toezeggingen", "alle toezeggingen over")
     r"\b(?:mijn|onze|deze|twee|drie|vier|vijf|beide|enkele|gedane|volgende|genoemde|betreffende|"
     r"uitvoering|tegemoet|invulling|voldoe|voldoet|voldoen|voldaan|afdoening)\s+(?:[\w\-]+\s+){0,4}?"
-    r"toezeg-?\s*gingen\b|\btoezeg-?\s*gingen\s+(?:gedaan|uit|van|aan|tijdens|in\s+het|"
+    r"toezeg-?\s*gingen\b|\baantal\s+toezeg-?\s*gingen\b|\btoezeg-?\s*gingen\s+(?:gedaan|uit|van|aan|"
+    r"tijdens|in\s+het|"
     r"op\s+het|bij\s+het)\b",
     _F,
 )
@@ -921,7 +951,11 @@ _FULFILS = re.compile(
     r"\bgestand\b|\b(?:hiermee|hierbij|met\s+deze\s+brief|in\s+deze\s+brief|met\s+deze\s+\w+|"
     r"bijgaand|hierin)\b.{0,120}\b(?:toezegging|toegezegd)|\btoegezegd\b.{0,80}\b(?:hierbij|"
     r"bijgaand|met\s+deze\s+brief|in\s+deze\s+brief)\b|\binvulling\s+aan\s+(?:de|mijn)\s+"
-    r"toezegging|\b(?:kom|komt)\s+(?:ik|het\s+kabinet)\s+(?:\w+\s+){0,3}toezegging\w*\s+na\b",
+    r"toezegging|\b(?:kom|komt)\s+(?:ik|het\s+kabinet)\s+(?:\w+\s+){0,3}toezegging\w*\s+na\b|"
+    # "Ik informeer u tevens over een aantal toezeggingen en moties rondom asbest"
+    r"\b(?:ik\s+informeer|informeer\s+ik|wij\s+informeren|informeren\s+wij)\s+u\s+(?:\w+\s+){0,2}?over\s+"
+    r"(?:de\s+|een\s+aantal\s+|enkele\s+|diverse\s+)?(?:openstaande\s+|gedane\s+)?(?:toezeggingen|"
+    r"moties)\b",
     re.IGNORECASE,
 )
 # Acts done by this very letter are not promises of a future act.
@@ -951,6 +985,9 @@ _REQUEST = re.compile(
     r"\b(?:het\s+lid|de\s+leden|de\s+(?:vaste\s+)?commissie)\b[^.;?]{0,80}?\b(?:vroeg|vroegen|verzocht|"
     r"verzochten)\s+(?:\w+\s+){0,2}?om\b|"
     # "In de brief van 22 juni heeft u verzocht om het rapport alsnog toe te zenden"
+    # "Uw vaste commissie voor Koninkrijksrelaties verzocht mij in kaart te brengen"
+    r"\b(?:commissie|kamer|lid)\b[^.;?]{0,80}?\b(?:verzocht|vroeg)\s+(?:mij|ons|het\s+kabinet|de\s+"
+    r"regering)\b|"
     r"\b(?:heeft|hebt|had)\s+u\s+(?:mij\s+|ons\s+|het\s+kabinet\s+)?(?:\w+\s+){0,3}?"
     r"(?:verzocht|gevraagd)\s+(?:om|te|of)\b|\b(?:verzoekt|vraagt|vroeg|vroegen)\s+(?:mij|ons|het\s+"
     r"kabinet|de\s+regering)\b|"
@@ -985,7 +1022,10 @@ _EXPECT_FROM_US = re.compile(
 )
 _QUESTION_MEMBERS = re.compile(
     # members as the subject; "in gesprek gaan met de leden van het hoofdstembureau" is no question
-    r"(?<!van\s)(?<!met\s)(?<!aan\s)(?<!bij\s)(?<!voor\s)\b(?:de|deze)\s+leden\b|\bfractie\b|\bvragen\s+(?:het\s+kabinet|de\s+minister|"
+    r"(?<!van\s)(?<!met\s)(?<!aan\s)(?<!bij\s)(?<!voor\s)\b(?:de|deze)\s+leden\b|"
+    # a fractie as the one asking, not "aan het lid Verhoeven van de D66-fractie toegezegd"
+    r"(?<!van\sde\s)(?<!-)\b(?:[\w]+-)?fractie\b(?!\s+(?:toegezegd|gedaan|beloofd)\b)|"
+    r"\bvragen\s+(?:het\s+kabinet|de\s+minister|"
     r"de\s+regering)\b|\bkan\s+de\s+minister\b|\bis\s+het\s+kabinet\s+bereid\b",
     re.IGNORECASE,
 )
@@ -1278,7 +1318,9 @@ class Sentence:
 
     @cached_property
     def gov_future(self) -> bool:
-        return self.has(_GOV_FUTURE) or self.has(_GOV_ACTS_AND_WILL)
+        return (
+            self.has(_GOV_FUTURE) or self.has(_GOV_ACTS_AND_WILL) or self.has(_COMES_WITH_PROPOSAL)
+        )
 
     @cached_property
     def inform_kamer(self) -> bool:
@@ -1456,6 +1498,9 @@ RULES: tuple[Rule, ...] = (
             "De beantwoording treft u hierbij alsnog aan.",
             "Ook bevat deze brief in de bijlage een reactie op het rapport, conform het verzoek van "
             "het lid Westerveld.",
+            "Hierbij zend ik u de antwoorden op de vragen van het Kamerlid Özütok.",
+            "Hierbij zend ik u de beantwoording van de vragen over Statia, die zijn gesteld door het lid Özütok.",
+            "Bij deze ontvangt u mijn reactie op de brief van mevrouw Houtman over het verzoek om hulp.",
         ),
         misses=("Naar aanleiding van het verzoek van de commissie zal ik u in mei informeren.",),
     ),
@@ -1510,6 +1555,7 @@ RULES: tuple[Rule, ...] = (
             "Hiermee geef ik invulling aan de toezegging uit het debat van 3 maart.",
             # not the members' question for naming them
             "Hiermee wordt tevens voldaan aan de toezegging aan de leden Van der Graaf en Bos.",
+            "Ik informeer u tevens over een aantal toezeggingen en moties rondom asbest.",
         ),
         misses=("In het debat heb ik toegezegd de regeling te evalueren.",),
     ),
@@ -1611,6 +1657,7 @@ RULES: tuple[Rule, ...] = (
             "In mijn brief van 25 november heb ik aangegeven de aanbevelingen te zullen bespreken "
             "met de partners.",
             "Het kabinet heeft in de brief van 20 september aangegeven mogelijkheden te onderzoeken.",
+            "Voor Caribisch Nederland was het mijn voornemen u dit jaar een conceptbesluit voor te leggen.",
         ),
         misses=("De minister zal de Kamer in het najaar informeren.",),
     ),
@@ -1852,6 +1899,9 @@ RULES: tuple[Rule, ...] = (
             "verder te brengen.",
             "Tijdens de Algemene Politieke Beschouwingen is schriftelijk door de leden Marijnissen "
             "en Omtzigt gevraagd om de koopkrachteffecten te delen.",
+            "In antwoord op uw vragen van 14 november deel ik u mee dat de vragen worden beantwoord.",
+            "Uw vaste commissie voor Koninkrijksrelaties verzocht mij in kaart te brengen hoe dit zit.",
+            "De Tweede Kamercommissie Sociale Zaken heeft mij ook gevraagd om informatie over de agenda.",
         ),
         misses=(
             "De commissie heeft mij verzocht om een reactie en ik zal u die in juni sturen.",
@@ -1911,11 +1961,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "told_kamer_before",
         "reference",
-        lambda s: not s.future and s.has(_TOLD_KAMER_BEFORE),
+        lambda s: (not s.future and s.has(_TOLD_KAMER_BEFORE)) or s.has(_TOLD_KAMER_THAT),
         "the government told the Kamer before: ik heb u eerder laten weten dat ...",
         confidence=0.6,
         kind="reference",
-        hits=("Ik heb u eerder over de GHSA geïnformeerd, onder meer in de kabinetsreactie.",),
+        hits=(
+            "Ik heb u eerder over de GHSA geïnformeerd, onder meer in de kabinetsreactie.",
+            "Ik heb uw Kamer op 1 oktober geïnformeerd over het feit dat de korpschef zijn functie zal neerleggen.",
+        ),
         misses=("Ik zal u laten weten of Nederland zich opgeeft voor een JEE.",),
     ),
     Rule(
@@ -2114,6 +2167,7 @@ RULES: tuple[Rule, ...] = (
             "Aan beide personen zal de IND excuses aanbieden voor het verloop van de procedure.",
             "EL&I zal daarbij waar nodig assistentie faciliteren.",
             "Verder zal ik de departementen, die het aangaat, inzicht geven zodat zij kunnen leren.",
+            "Naar aanleiding daarvan kom ik met een voorstel om deze artikelen aan te passen.",
         ),
         misses=("De gemeenten zullen in de Raad aandacht vragen voor de mensenrechten.",),
     ),
@@ -2154,6 +2208,7 @@ RULES: tuple[Rule, ...] = (
             "De rapportage zal in het najaar door mijn collega van BZK worden opgesteld.",
             "Deze gesprekken zullen worden voortgezet.",
             "Daarbij zal aandacht worden besteed aan de wenselijkheid van luchtverkenning.",
+            "De bestuurscolleges zullen worden geconsulteerd over deze regeling.",
         ),
         misses=("Daarbij zal ook het advies door de gemeenten worden meegenomen.",),
     ),
@@ -2332,7 +2387,7 @@ WEAK_NEEDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
         (r"\b(?:volgt|verschijnt)\b", _DOCUMENT_FOLLOWS_INVERTED),
         (r"\b(?:laat|laten|volg|volgen|volgt|neem|nemen|neemt)\b", _COMMISSIONS_WORK),
         (
-            r"\b(?:verzoek\w*|vragen|vraag|wens|beantwoord\w*|inbreng|verslag|werkzaamheden)\b",
+            r"\b(?:verzoek\w*|vragen|vraag|wens|beantwoord\w*|inbreng|verslag|werkzaamheden|brief|antwoorden|beantwoording|reactie)\b",
             _ANSWERS_A_REQUEST,
         ),
         (r"artikel|\bwettelijk|materieel\s*proces|\bdmp\b", _LEGAL_DUTY),
@@ -2365,12 +2420,12 @@ _GATES: dict[re.Pattern[str], re.Pattern[str]] = {
                     r"liet|lieten)\b",
                     _REPORTED_PROMISE,
                 ),
-                (r"\b(?:heb|hebben|heeft)\b", _REPORTED_PLAN),
+                (r"\b(?:heb|hebben|heeft)\b|voornemen", _REPORTED_PLAN),
                 (r"\bzoals\b", _AS_TOLD),
                 (r"\b(?:herhaal|herhalen|wederom|nogmaals|opnieuw)\b", _RESTATED),
                 (r"toegezegd|toezeg|gestand", _NAMES_PROMISE),
                 (r"aangekondigd|beloofd|afgesproken|kondigde", _AS_ANNOUNCED),
-                (r"gestand|toezeg|toegezegd", _FULFILS),
+                (r"gestand|toezeg|toegezegd|moties", _FULFILS),
                 (_KAMER_GATE, _SEND_KAMER),
                 (_KAMER_GATE + r"|terug", _INFORM_KAMER),
                 (r"\b(?:zal|zullen|ga|gaat|gaan)\b", _GOV_FUTURE),

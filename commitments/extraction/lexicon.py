@@ -33,7 +33,7 @@ GOV = (
     # the executive services of a ministry, which carry out what it decides: "Aan beide personen
     # zal de IND excuses aanbieden", "De Belastingdienst zal ..."
     r"de\s+(?:ind|belastingdienst|douane|dienst\s+justitiële\s+inrichtingen|koninklijke\s+marechaussee)\b|"
-    r"(?:de\s+)?(?:duo|rvo|uht)\b)"
+    r"(?:de\s+)?(?:duo|rvo|uht)\b|het\s+(?:zvk|zorgverzekeringskantoor)\b)"
 )
 # The government as the one a request is put to: "heeft mij verzocht", "vraagt het kabinet".
 GOV_ADDRESSED = r"(?:mij|ons|het\s+kabinet|de\s+regering)"
@@ -85,7 +85,8 @@ ACT_PARTICIPLE = (
     r"verstrekt|gegeven|gecorrigeerd|beoordeeld|gereageerd|gedeeld|in\s+gang\s+gezet|geactiveerd|"
     r"verzonden|toegezonden|in\s+het\s+leven\s+geroepen|voortgezet|gevoerd|besteed|gekoppeld|"
     r"georganiseerd|ontwikkeld|afgerond|getoetst|gemonitord|openbaar\s+gemaakt|bekendgemaakt|"
-    r"bekend\s+gemaakt|uitgebracht|ingezet|ingepast|verhoogd)"
+    r"bekend\s+gemaakt|uitgebracht|ingezet|ingepast|verhoogd|geconsulteerd|herijkt|"
+    r"onder\s+(?:de\s+)?aandacht\s+gebracht)"
 )
 # Verbs that report an earlier statement: "heb ik aangegeven", "is toegezegd".
 REPORT_VERB = (

@@ -94,7 +94,9 @@ FLOORS = {
     # moved down (letters 0.95 -> 0.93, holdout 0.99 -> 0.89, blind 0.97 -> 0.90)
     # 0.93 -> 0.92: "Op 3 juli jl. stuurde ik uw Kamer een brief ..." is now proposed as pointing
     # back at an earlier letter (batch M), which this set's labels leave out
-    "letters": (1.0, 1.0, 1.0, 0.92),
+    # 0.92 -> 0.91: "U heeft besloten mij te verzoeken om een reactie op de brief van ..." is now
+    # proposed as the Kamer's request the letter answers (batch N), which this set's labels leave out
+    "letters": (1.0, 1.0, 1.0, 0.91),
     # 0.89 -> 0.88: "..., waarin deze brief is aangekondigd" is now proposed as the letter keeping
     # an announcement (GUIDELINES section 2), which this set's labels leave out
     # 0.88 -> 0.86: "Naar aanleiding van de procedurevergadering ... verzoekt u mij om ..." is now

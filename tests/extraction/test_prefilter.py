@@ -72,3 +72,20 @@ def test_the_trigger_words_filter_as_their_pattern_does() -> None:
     pieces = [piece for text in texts for piece in re.split(r"(?<=[.?!])\s+", text)]
     differ = [p for p in pieces if detection._has_trigger(p) != bool(detection.TRIGGERS.search(p))]
     assert differ == []
+
+
+def test_no_hand_written_gate_rejects_a_sentence_its_pattern_matches() -> None:
+    """The gates written by hand beside a pattern (detection._GATES) must be implied by it."""
+    texts = [
+        " ".join(path.read_text(encoding="utf-8").split())
+        for folder in (ROOT / "tests" / "extraction", ROOT / "fixtures" / "letters")
+        for path in sorted(folder.rglob("*.txt"))
+    ]
+    pieces = [piece for text in texts for piece in re.split(r"(?<=[.?!])\s+", text)]
+    rejected = [
+        (pattern.pattern[:60], piece[:80])
+        for pattern, gate in detection._GATES.items()
+        for piece in pieces
+        if not gate.search(piece) and pattern.search(piece)
+    ]
+    assert rejected == []
