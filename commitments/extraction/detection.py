@@ -480,7 +480,7 @@ _ANSWERS_A_REQUEST = re.compile(
     # (a copy of a reaction sent elsewhere answers no one here: "een afschrift van mijn reactie")
     r"brief)\b|(?<!afschrift\svan\smijn\s)(?<!afschrift\svan\sde\s)\breactie\s+(?:\w+\s+){0,2}?op\s+"
     r"(?:de|het|uw)\s+(?:brief|e-?mail|verzoek|petitie)\s+"
-    r"(?:van|d\.d\.)\b|\b(?:antwoorden|beantwoording)\s+(?:\w+\s+){0,3}?(?:op\s+)?(?:de\s+)?(?:\w+\s+){0,2}?"
+    r"(?:van|d\.d\.)\b|\b(?:antwoorden|beantwoording)\s+(?:\w+\s+){0,3}?(?:op\s+)?(?:de\s+)?(?:\S+\s+){0,2}?"
     r"vragen\b[^.;]{0,160}?\b(?:van|gesteld\s+door|door)\s+(?:\w+\s+){0,2}?(?:kamerlid|kamerleden|lid|leden)\b|"
     # answers handed over now are answers to the Kamer's questions: "De beantwoording treft u
     # hierbij alsnog aan"
@@ -1121,6 +1121,13 @@ _CO_SIGNED_ASIDE = re.compile(
     r",\s*[Mm]ede\s+namens\s+(?:[^,;.()]|,\s+(?=[A-Z]\w+\s+en\s+[A-Z]|de\s+(?:minister|staats)))"
     r"{3,300}?(?:\([^()]{0,40}\))?\s*,(?!\s+(?:[A-Z]\w+\s+en\s+[A-Z]|de\s+(?:minister|staats)))"
 )
+# ... and one without its closing comma, up to the first word after the ministry's name: "Hierbij
+# zend ik u, mede namens de staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties de
+# beantwoording ..."
+_CO_SIGNED_UNCLOSED = re.compile(
+    r",\s*[Mm]ede\s+namens\s+(?:de\s+)?(?:[Mm]inister|[Ss]taatssecretaris)(?:-president)?\s+(?:van|voor)\s+"
+    r"(?:[A-Z][\w&\-]*,?(?:\s+en(?=\s+[A-Z]))?\s+){1,8}(?=[a-z])(?!en\b|de\s+(?:minister|staats))"
+)
 _ASIDE_TO_KAMER = re.compile(
     r"\b(?:zoals|wat)\s+(?:u|uw\s+kamer)\s+(?:weet|bekend\s+is|bekend|heeft\s+kunnen\s+lezen|"
     r"eerder\s+is\s+bericht|gemeld\s+is)\b,?",
@@ -1259,7 +1266,9 @@ class Sentence:
     def __init__(self, sentence: str, has_deadline: bool = False, future_lead: bool = False):
         # "zoals u weet" addresses the Kamer without promising it anything
         # ... nor does "mede namens de minister van ...", which only splits the verb from its object
-        self.text = _CO_SIGNED_ASIDE.sub(" ", _ASIDE_TO_KAMER.sub("", sentence.strip()))
+        self.text = _CO_SIGNED_ASIDE.sub(
+            " ", _CO_SIGNED_UNCLOSED.sub(" ", _ASIDE_TO_KAMER.sub("", sentence.strip()))
+        )
         self.has_deadline = has_deadline
         self.future_lead = future_lead
         # what each pattern found, in the text and in the text without brackets, by the
@@ -1499,6 +1508,9 @@ RULES: tuple[Rule, ...] = (
             "Ook bevat deze brief in de bijlage een reactie op het rapport, conform het verzoek van "
             "het lid Westerveld.",
             "Hierbij zend ik u de antwoorden op de vragen van het Kamerlid Özütok.",
+            # a co-signer without the comma that closes the aside
+            "Hierbij zend ik u, mede namens de staatssecretaris van Binnenlandse Zaken en "
+            "Koninkrijksrelaties de beantwoording van de vragen, die zijn gesteld door het lid Özütok.",
             "Hierbij zend ik u de beantwoording van de vragen over Statia, die zijn gesteld door het lid Özütok.",
             "Bij deze ontvangt u mijn reactie op de brief van mevrouw Houtman over het verzoek om hulp.",
         ),
