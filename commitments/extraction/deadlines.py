@@ -323,6 +323,10 @@ def _next_year(month: int, day: int):
     return lambda m, ref: None if ref is None else dt.date(ref.year + 1, month, day)
 
 
+def _month_end(day: dt.date) -> dt.date:
+    return dt.date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+
+
 def _this_year_end(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
     return None if ref is None else dt.date(ref.year, 12, 31)
 
@@ -571,6 +575,21 @@ RULES: list[_Rule] = [
         width_days=180,
         needs=("jaar",),
     ),
+    # not in the guidelines' table: next year as a whole, "deze actie volgend jaar een vervolg geven"
+    _rule(
+        r"\b(?:in\s+)?(?:volgend|komend)\s+(?:kalender)?jaar\b|\b(?:in\s+)?het\s+(?:volgende|komende)\s+"
+        r"(?:kalender)?jaar\b",
+        lambda m, ref: None if ref is None else dt.date(ref.year + 1, 12, 31),
+        width_days=365,
+        needs=("jaar",),
+    ),
+    # "die later deze maand aan u zal worden aangeboden": the month's end
+    _rule(
+        r"\b(?:later|nog|eind|einde|in\s+de\s+loop\s+van)\s+deze\s+maand\b|\bdeze\s+maand\s+nog\b",
+        lambda m, ref: None if ref is None else _month_end(ref),
+        width_days=30,
+        needs=("maand",),
+    ),
     # "Ik stuur u dit jaar nog ...", "dit jaar zal worden besloten": before the year is out
     _rule(
         r"\bdit\s+(?:jaar|kalenderjaar)\b(?!\s+(?:is|was|zijn|waren|hebben|heeft)\b)",
@@ -650,7 +669,7 @@ RULES: list[_Rule] = [
         r"zo\s+(?:snel|spoedig)\s+als\s+(?:dat\s+)?(?:kan|mogelijk\s+is)|"
         r"binnen\s+afzienbare\s+tijd|eerdaags|zeer\s+binnenkort)\b"
         # "zo spoedig mogelijk na het beschikbaar komen van ...": the event sets the time
-        r"(?!\s+(?:mogelijk\s+)?(?:na|nadat|zodra|wanneer)\b)",
+        r"(?!\s+(?:mogelijk\s+)?(?:na|nadat|zodra|wanneer|daarna|daarop|hierna)\b)",
         _plus(90),
         kind="vague",
         width_days=90,
@@ -667,7 +686,7 @@ RULES: list[_Rule] = [
     ),
     _rule(
         r"\b(?:in|bij)\s+(?:(?:de|het|een)\s+)?(?:volgende|eerstvolgende|komende|volgend|eerstvolgend)\s+"
-        r"(?:\w+\s+)?(?:voortgangsrapportages?|voortgangsbrie(?:f|ven)|rapportages?|voortgangsverslag|"
+        r"(?:\w+\s+)?(?:voortgangsrapportages?|voortgangsbrie(?:f|ven)|(?!jaar)\w*rapportages?|voortgangsverslag|"
         r"halfjaarsrapportages?|halfjaarlijkse\s+\w+|verzamelbrie(?:f|ven)|stand\s+van\s+zaken\s*brief)\b"
         r"|\bhalfjaarlijks\b|\b(?:tweemaal|twee\s+keer)\s+per\s+jaar\b",
         _plus(183),

@@ -91,6 +91,13 @@ LETTER = dt.date(2023, 3, 15)  # a Wednesday
             "2023-12-31",
         ),
         ("De wet treedt in 2025 in werking.", "in 2025", "2025-12-31"),
+        ("Ik geef de pilot volgend jaar een vervolg.", "volgend jaar", "2024-12-31"),
+        ("De visie wordt u later deze maand aangeboden.", "later deze maand", "2023-03-31"),
+        (
+            "U wordt geïnformeerd in de eerstvolgende personeelsrapportage.",
+            "in de eerstvolgende personeelsrapportage",
+            "2023-09-14",
+        ),
         (
             "Met ingang van 1 januari 2024 zullen de tarieven worden gekoppeld.",
             "1 januari 2024",
@@ -126,6 +133,10 @@ def test_conditional_phrases_have_no_date(sentence: str, phrase: str) -> None:
     found = parse_deadline(sentence, LETTER)
     assert found is not None and found.phrase == phrase
     assert found.due is None and found.kind == "conditional"
+
+
+def test_as_soon_as_possible_after_an_event_sets_no_date_of_its_own() -> None:
+    assert parse_deadline("Het wetsvoorstel volgt zo spoedig mogelijk daarna.", LETTER) is None
 
 
 @pytest.mark.parametrize(
