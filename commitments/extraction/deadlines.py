@@ -669,7 +669,10 @@ RULES: list[_Rule] = [
         r"zo\s+(?:snel|spoedig)\s+als\s+(?:dat\s+)?(?:kan|mogelijk\s+is)|"
         r"binnen\s+afzienbare\s+tijd|eerdaags|zeer\s+binnenkort)\b"
         # "zo spoedig mogelijk na het beschikbaar komen van ...": the event sets the time
-        r"(?!\s+(?:mogelijk\s+)?(?:na|nadat|zodra|wanneer|daarna|daarop|hierna)\b)",
+        r"(?!\s+(?:mogelijk\s+)?(?:na|nadat|zodra|wanneer|daarna|daarop|hierna)\b)"
+        # ... but a recess is no event to wait on: "zo spoedig mogelijk na het reces" is read as
+        # the letter's date plus the usual span (the labels agree)
+        r"|\bzo\s+(?:spoedig|snel|kort)\s+mogelijk\s+na\s+(?:het|dat|dit)\s+\w*reces\b",
         _plus(90),
         kind="vague",
         width_days=90,

@@ -92,6 +92,11 @@ LETTER = dt.date(2023, 3, 15)  # a Wednesday
         ),
         ("De wet treedt in 2025 in werking.", "in 2025", "2025-12-31"),
         ("Ik geef de pilot volgend jaar een vervolg.", "volgend jaar", "2024-12-31"),
+        (
+            "Ik stuur de reactie zo spoedig mogelijk na het reces.",
+            "zo spoedig mogelijk na het reces",
+            "2023-06-13",
+        ),
         ("De visie wordt u later deze maand aangeboden.", "later deze maand", "2023-03-31"),
         (
             "U wordt geïnformeerd in de eerstvolgende personeelsrapportage.",
