@@ -779,7 +779,11 @@ _OUTLINES_LETTER = re.compile(
     + PERSON
     + r"\b[^.;]{0,160}?\b(?:aan|toe)\b|(?:ga|gaan)\s+"
     + PERSON
-    + r"\s+(?:\w+\s+){0,3}?in\s+op\b)",
+    + r"\s+(?:\w+\s+){0,3}?in\s+op\b)|"
+    # a nota's standard line on its own order: "Bij de beantwoording van de vragen is zoveel
+    # mogelijk de indeling en volgorde van het verslag aangehouden"
+    r"\b(?:volgorde|indeling)\s+(?:\w+\s+){0,3}?van\s+het\s+(?:voorlopig\s+|nader\s+)?verslag\b"
+    r"[^.;]{0,40}?\b(?:aangehouden|gevolgd)\b",
     re.IGNORECASE,
 )
 # "De toezending aan uw Kamer van de doorlichting is voor het derde trimester gepland"
@@ -1837,6 +1841,7 @@ RULES: tuple[Rule, ...] = (
         hits=(
             "Vervolgens ga ik in op de aanbevelingen en geef ik aan wat dit in 2023 betekent.",
             "Tot slot schets ik de planning voor 2023.",
+            "Bij de beantwoording van de vragen is de volgorde van het verslag aangehouden.",
         ),
         misses=("Vervolgens zal ik uw Kamer in juni informeren over de aanbevelingen.",),
     ),
