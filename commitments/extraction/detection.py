@@ -61,7 +61,7 @@ _TRIGGER_WORDS = frozenset(
     volgt verschijnt meegenomen gestuurd gezonden gedeeld verzocht gevraagd vroeg vroegen
     afgesproken sturen wil willen wettelijk wettelijke uitvoering bijgevoegd treft verwijs
     verwijzen toegelicht afgedaan
-    ingelicht inlichten inlicht voornemen voorstel
+    ingelicht inlichten inlicht voornemen voorstel zei zegde
     gepland toezending verzending gericht reageer reageert reageren gevraagde verzochte invulling
     bied kondigde kondigden vraag verstrek afgehandeld
     """.split()
@@ -338,7 +338,7 @@ _PASSIVE_ACT = re.compile(
     r"aangescherpt|vastgesteld|geëvalueerd|ingediend|voorgelegd|herzien|in\s+werking\s+treedt|"
     r"gevraagd|besloten|beantwoord|gedaan|ingesteld|opgericht|voorgehangen|"
     r"opengesteld|onderzocht|verkend|bekeken|in\s+kaart\s+gebracht|uitgevoerd|geïntroduceerd|"
-    r"verzonden|toegezonden|in\s+het\s+leven\s+geroepen)\b",
+    r"verzonden|toegezonden|in\s+het\s+leven\s+geroepen|geplaatst|geïnstalleerd|aangeschaft)\b",
     re.IGNORECASE,
 )
 # the passive only in a clause about something else: "de onderzoeken die in 2020 worden gestart"
@@ -350,7 +350,10 @@ _PASSIVE_IN_RELATIVE = re.compile(
 # "zal ik uw verzoek beantwoorden", with no time: said in the very letter that answers it
 _WILL_ANSWER_HERE = re.compile(
     r"\b(?:zal|wil)\s+(?:ik|wij|we)\s+(?:graag\s+|hierbij\s+|daarom\s+|dan\s+ook\s+)?(?:uw|het)\s+"
-    r"verzoek\s+(?:\w+\s+){0,2}?(?:beantwoorden|honoreren|inwilligen)\b",
+    r"verzoek\s+(?:\w+\s+){0,2}?(?:beantwoorden|honoreren|inwilligen)\b|"
+    # "..., zal ik hieronder de bij de leden van de fracties ... gestelde vragen beantwoorden"
+    r"\b(?:zal|wil|ga)\s+(?:ik|wij|we)\s+(?:graag\s+)?hieronder\b[^.;]{0,200}?\b(?:vragen|opmerkingen)\b"
+    r"[^.;]{0,80}?\b(?:beantwoorden|in\s*gaan)\b",
     re.IGNORECASE,
 )
 _PASSIVE_AUX = re.compile(r"\b(?:wordt|worden)\b", re.IGNORECASE)
@@ -381,11 +384,14 @@ _ATTACHED_NOW = re.compile(
 _RECURRING = re.compile(
     r"\b(?:jaarlijks|halfjaarlijks|driemaandelijks|maandelijks|ieder\s+jaar|elk\s+jaar|elke\s+"
     r"(?:maand|week|kwartaal)|periodiek|telkens|steeds|doorgaans|gebruikelijk|gebruikelijke|"
-    r"regelmatig|geregeld(?=\s+(?:over|van|op|geïnformeerd|ingelicht)\b))\b",
+    r"regelmatig|geregeld(?=\s+(?:over|van|op|geïnformeerd|ingelicht)\b)|in\s+de\s+regel)\b",
     re.IGNORECASE,
 )
 # The letter announces its own contents: "hieronder ga ik in op", "zal ik eerst ingaan op"
 _ANNOUNCES_CONTENTS = re.compile(
+    # "Ik zal daarom eerst aangeven wat het kabinet onder eurobonds verstaat"
+    r"\b(?:(?:zal|ga)\s+(?:ik|wij|we)|(?:ik|wij|we)\s+(?:zal|ga|zullen|gaan))\s+(?:\w+\s+){0,2}?"
+    r"(?:eerst|allereerst)\s+(?:\w+\s+){0,2}?aangeven\b|"
     r"\b(?:zal|ga)\s+(?:ik|wij|we)\s+(?:\w+\s+){0,5}?(?:ingaan\b|in\s+op|bespreken(?!\s+met\b)|"
     r"behandelen|toelichten|schetsen|beschrijven|uiteenzetten)\b|\b(?:bespreek|behandel|beschrijf|"
     r"schets)\s+(?:ik|wij|we)\b|"
@@ -482,6 +488,9 @@ _ANSWERS_A_REQUEST = re.compile(
     r"(?:de|het|uw)\s+(?:brief|e-?mail|verzoek|petitie)\s+"
     r"(?:van|d\.d\.)\b|\b(?:antwoorden|beantwoording)\s+(?:\w+\s+){0,3}?(?:op\s+)?(?:de\s+)?(?:\S+\s+){0,2}?"
     r"vragen\b[^.;]{0,160}?\b(?:van|gesteld\s+door|door)\s+(?:\w+\s+){0,2}?(?:kamerlid|kamerleden|lid|leden)\b|"
+    # "Hieronder ga ik in op de vragen die zijn voorgelegd"
+    r"\b(?:in\s+op|beantwoord\w*)\s+(?:\w+\s+){0,2}?(?:de|deze)\s+vragen\s+(?:die|welke)\s+"
+    r"(?:\w+\s+){0,4}?(?:voorgelegd|gesteld)\b|"
     # answers handed over now are answers to the Kamer's questions: "De beantwoording treft u
     # hierbij alsnog aan"
     r"\b(?:beantwoording|antwoorden)\b[^.;]{0,80}?\b(?:treft|ontvangt)\s+u\b[^.;]{0,40}?\b(?:hierbij|"
@@ -689,7 +698,8 @@ _SAYS_NOW = re.compile(
     r"\b(?:benadrukken|opmerken|bedanken|danken|wijzen|verwijzen|stilstaan|noemen|opmerking|"
     r"kanttekening|onderstrepen|memoreren|complimenteren|feliciteren|herhalen|benoemen|aangeven|"
     r"melden|meedelen|laten\s+weten|informeren|toelichten|ingaan|schetsen|duidelijk\s+maken|"
-    r"uitspreken|delen|geven|beantwoorden|reageren|maken|wensen|neerleggen|"
+    r"uitspreken|delen|geven|beantwoorden|reageren|maken|wensen|neerleggen|excuseren|"
+    r"verontschuldigen|"
     # ... or a policy aim, not an act: "willen we de waterafvoer veiligstellen"
     r"veilig\s*stellen|ondersteunen|bereiken|verbeteren|versterken|voorkomen|stimuleren|bevorderen|"
     r"zorgen|borgen|waarborgen|beperken|verminderen|vergroten|behouden|inzetten|bijdragen|"
@@ -721,6 +731,9 @@ _OWN_PAST_REPORT = re.compile(r"^(?:\S+\s+){0,6}?(?:heb|hebben)\s+" + PERSON + r
 _RESOLVED = re.compile(
     r"\b(?:ben\s+ik|ik\s+ben|is\s+het\s+kabinet|het\s+kabinet\s+is|zijn\s+wij|wij\s+zijn|zijn\s+we|"
     r"we\s+zijn)\s+(?:(?:daarom|dan|ook|nu|thans|dus|tevens|wel)\s+){0,3}(?:voornemens|van\s+plan)\s+(?:om\s+)?"
+    r"(?:[\w\-]+\s+){1,14}?te\s+\w+|"
+    # "mijn collega van I&M en ik voornemens zijn om in de wet vast te leggen"
+    r"\ben\s+(?:ik|wij|we)\s+(?:(?:zijn|daarom|dan|ook|nu|thans)\s+){0,2}voornemens\s+(?:zijn\s+)?(?:om\s+)?"
     r"(?:[\w\-]+\s+){1,14}?te\s+\w+|"
     # "heb ik het voornemen om enkele partijen bijeen te brengen"
     r"\b(?:heb\s+ik|ik\s+heb|heeft\s+het\s+kabinet|het\s+kabinet\s+heeft|hebben\s+(?:wij|we)|"
@@ -801,17 +814,21 @@ _CAN_SEND = re.compile(
 )
 # "In de bijlage is de gevraagde jaarplanning opgenomen", "de door uw Kamer verzochte reactie"
 _ASKED_FOR = re.compile(
-    r"\b(?:de|het)\s+(?:door\s+(?:u|uw\s+kamer|de\s+(?:vaste\s+)?commissie|het\s+lid|de\s+leden)\s+)?"
-    r"(?:gevraagde|verzochte)\s+\w+",
+    r"\b(?:de|het)\s+(?:door\s+(?:u|uw\s+kamer|de\s+(?:vaste\s+)?commissie|het\s+lid|de\s+leden)\s+"
+    r"(?:[\w\-]+\s+){0,5}?)?(?:gevraagde|verzochte)\s+\w+",
     re.IGNORECASE,
 )
 _SENT_OR_ATTACHED_NOW = re.compile(
-    r"\b(?:opgenomen|bijgevoegd|treft\s+u|vindt\s+u|ontvangt\s+u|bied\s+(?:ik|wij|we)|"
+    r"\b(?:opgenomen|bijgevoegd|weergegeven|treft\s+u|vindt\s+u|ontvangt\s+u|bied\s+(?:ik|wij|we)|"
     r"stuur\s+(?:ik|wij|we)|zend\s+(?:ik|wij|we)|verstrek\s+(?:ik|wij|we)|(?:ik|wij|we)\s+verstrek\w*)\b",
     re.IGNORECASE,
 )
 # "In de Kamerbrief van ... is deze vervroegde evaluatie aangekondigd": this document was announced
 _THIS_WAS_ANNOUNCED = re.compile(
+    # "Conform mijn aankondiging in bovenvermelde brief treft u bijgaand ... aan"
+    r"\b(?:conform|overeenkomstig|zoals)\s+(?:mijn|onze|de|het)\s+(?:\w+\s+)?(?:aankondiging|"
+    r"toezegging|afspraak)\b[^.;]{0,120}?\b(?:treft\s+u|ontvangt\s+u|bied\s+(?:ik|wij|we)|"
+    r"stuur\s+(?:ik|wij|we)|zend\s+(?:ik|wij|we))\b|"
     r"\b(?:is|werd|zijn|werden)\s+(?:\w+\s+){0,2}?(?:deze|dit)\s+(?:[\w\-]+\s+){0,2}?"
     + DOCUMENT
     + r"\s+(?:\w+\s+){0,2}?(?:aangekondigd|toegezegd|beloofd)\b|\b(?:deze|dit)\s+(?:[\w\-]+\s+){0,2}?"
@@ -906,6 +923,8 @@ _RESTATED = re.compile(
 )
 _NAMES_PROMISE = re.compile(
     r"\btoegezegde\b|\btoegezegd\b|\btoezegging\b|\bgestand\b|"
+    # "Minister Ploumen zei tijdens deze conferentie toe bij te dragen"
+    r"\b(?:zei|zegde|zeiden|zegden)\s+(?:[\w\-]+\s+){0,8}?toe\b|"
     # the plural names earlier promises only with a pointer: "mijn toezeggingen", "de toezeggingen
     # die ik deed", not as a kind of thing ("moties en toezeggingen", "alle toezeggingen over")
     r"\b(?:mijn|onze|deze|twee|drie|vier|vijf|beide|enkele|gedane|volgende|genoemde|betreffende|"
@@ -964,7 +983,7 @@ _FULFILS = re.compile(
 )
 # Acts done by this very letter are not promises of a future act.
 _THIS_LETTER = re.compile(
-    r"^(?:\w+\s+){0,3}?(?:met\s+deze\s+(?:brief|notitie|kamerbrief|reactie)|hierbij|"
+    r"^(?:\w+\s+){0,3}?(?:met\s+deze\s+(?:brief|notitie|kamerbrief|reactie|passage|paragraaf)|hierbij|"
     r"(?<!verband\s)hiermee|"
     r"middels\s+deze\s+brief|in\s+deze\s+brief|bijgaand|in\s+de\s+bijlage|in\s+bijlage)\b",
     re.IGNORECASE,
@@ -989,6 +1008,9 @@ _REQUEST = re.compile(
     r"\b(?:het\s+lid|de\s+leden|de\s+(?:vaste\s+)?commissie)\b[^.;?]{0,80}?\b(?:vroeg|vroegen|verzocht|"
     r"verzochten)\s+(?:\w+\s+){0,2}?om\b|"
     # "In de brief van 22 juni heeft u verzocht om het rapport alsnog toe te zenden"
+    # "Bij de stemmingen hebben deze leden de regering gevraagd om op deze moties te reflecteren"
+    r"\b(?:heeft|hebben)\s+(?:\w+\s+){1,3}?(?:mij|ons|het\s+kabinet|de\s+regering)\s+"
+    r"(?:\w+\s+){0,3}?(?:verzocht|gevraagd)\b|"
     # "Uw vaste commissie voor Koninkrijksrelaties verzocht mij in kaart te brengen"
     r"\b(?:commissie|kamer|lid)\b[^.;?]{0,80}?\b(?:verzocht|vroeg)\s+(?:mij|ons|het\s+kabinet|de\s+"
     r"regering)\b|"
@@ -1031,6 +1053,20 @@ _QUESTION_MEMBERS = re.compile(
     r"(?<!van\sde\s)(?<!-)\b(?:[\w]+-)?fractie\b(?!\s+(?:toegezegd|gedaan|beloofd)\b)|"
     r"\bvragen\s+(?:het\s+kabinet|de\s+minister|"
     r"de\s+regering)\b|\bkan\s+de\s+minister\b|\bis\s+het\s+kabinet\s+bereid\b",
+    re.IGNORECASE,
+)
+# "De vaste commissie voor Koninkrijksrelaties heeft op 24 november vragen gesteld over ..."
+_KAMER_ASKED_QUESTIONS = re.compile(
+    r"\b(?:commissie|kamer|leden|lid|fracties?)\b[^.;?]{0,80}?\b(?:heeft|hebben)\b[^.;?]{0,80}?\bvragen\s+"
+    r"gesteld\b|"
+    # "zijn drie Kamervragen gesteld door het lid Van Gent"
+    r"\b(?:kamer)?vragen\s+gesteld\s+door\s+(?:het\s+lid|de\s+leden|de\s+(?:vaste\s+)?commissie)\b",
+    re.IGNORECASE,
+)
+# what members asked before, which the letter answers: "Bij de stemmingen hebben deze leden de
+# regering gevraagd om op deze moties te reflecteren"
+_MEMBERS_ASKED_BEFORE = re.compile(
+    r"\b(?:hebben|heeft)\s+(?:deze|de)\s+leden\b[^.;?]{0,80}?\b(?:gevraagd|verzocht)\b",
     re.IGNORECASE,
 )
 _CONDITIONAL = re.compile(
@@ -1413,7 +1449,11 @@ def _acts_now(s: Sentence) -> bool:
 
 
 def _about_a_request(s: Sentence) -> bool:
-    return s.has(_ANSWERS_A_REQUEST) or (s.has(_REQUEST) and s.has(_KAMER_ASKS))
+    return (
+        s.has(_ANSWERS_A_REQUEST)
+        or (s.has(_REQUEST) and s.has(_KAMER_ASKS))
+        or s.has(_KAMER_ASKED_QUESTIONS)
+    )
 
 
 def _announces_contents(s: Sentence) -> bool:
@@ -1517,6 +1557,7 @@ RULES: tuple[Rule, ...] = (
             "Koninkrijksrelaties de beantwoording van de vragen, die zijn gesteld door het lid Özütok.",
             "Hierbij zend ik u de beantwoording van de vragen over Statia, die zijn gesteld door het lid Özütok.",
             "Bij deze ontvangt u mijn reactie op de brief van mevrouw Houtman over het verzoek om hulp.",
+            "Hieronder ga ik in op de vragen die zijn voorgelegd.",
         ),
         misses=("Naar aanleiding van het verzoek van de commissie zal ik u in mei informeren.",),
     ),
@@ -1531,6 +1572,7 @@ RULES: tuple[Rule, ...] = (
             "In de bijlage is de gevraagde jaarplanning 2020 opgenomen.",
             "Bijgevoegd treft u de door uw Kamer verzochte reactie op het rapport aan.",
             "Ik verstrek u hierbij het gevraagde afschrift van mijn antwoordbrief.",
+            "Hieronder zijn de door de leden van de PVV-fractie gevraagde gegevens weergegeven.",
         ),
         misses=("Ik zal u de gevraagde jaarplanning in januari sturen.",),
     ),
@@ -1544,6 +1586,7 @@ RULES: tuple[Rule, ...] = (
         hits=(
             "In de Kamerbrief van 4 mei is deze vervroegde evaluatie aangekondigd.",
             "Dit rapport werd in de brief van 3 maart aan uw Kamer aangekondigd.",
+            "Conform mijn aankondiging in bovenvermelde brief treft u bijgaand de opdracht aan.",
         ),
         misses=("In de Kamerbrief van 4 mei is een evaluatie aangekondigd.",),
     ),
@@ -1552,7 +1595,13 @@ RULES: tuple[Rule, ...] = (
         "skip",
         lambda s: (
             s.has(_QUESTION_MEMBERS)
-            and not (s.has(_OWN_PAST_REPORT) or s.has(_ASKED_BY_LETTER) or s.has(_FULFILS))
+            and not (
+                s.has(_OWN_PAST_REPORT)
+                or s.has(_ASKED_BY_LETTER)
+                or s.has(_FULFILS)
+                or s.has(_MEMBERS_ASKED_BEFORE)
+                or s.has(_ASKED_FOR)
+            )
         ),
         "what members or fractions ask or say",
         hits=("De leden van de VVD-fractie vragen of de minister de Kamer zal informeren.",),
@@ -1709,7 +1758,10 @@ RULES: tuple[Rule, ...] = (
         "names an earlier promise: toegezegd, de toezegging, mijn toezeggingen",
         confidence=0.85,
         kind="reference",
-        hits=("De toegezegde evaluatie zal in juni verschijnen.",),
+        hits=(
+            "De toegezegde evaluatie zal in juni verschijnen.",
+            "Minister Ploumen zei tijdens deze conferentie toe bij te willen dragen.",
+        ),
         misses=(
             "Ik zeg toe dat ik de evaluatie in juni stuur.",
             "Daarnaast zal ik uw Kamer binnen zes weken informeren over uitvoering van de door "
@@ -1877,6 +1929,7 @@ RULES: tuple[Rule, ...] = (
             "Ik zal eerst ingaan op waar we in het proces staan, dan op de cijfers.",
             "Ook zal worden ingegaan op de aantallen omgewisselde rijbewijzen.",
             "Hieronder zal allereerst een overzicht worden gegeven van de regels.",
+            "Ik zal daarom eerst aangeven wat het kabinet onder eurobonds verstaat.",
         ),
         misses=(
             "In de volgende voortgangsbrief zal ik ingaan op de cijfers.",
@@ -1896,6 +1949,7 @@ RULES: tuple[Rule, ...] = (
         hits=(
             "Uw Kamer ontvangt jaarlijks de voortgangsrapportage over het programma.",
             "Uw Kamer wordt geregeld over het reisdocumentenstelsel geïnformeerd.",
+            "In de regel worden de variabele tarieven op 2 momenten in het jaar aangepast.",
         ),
         misses=("Ik zal uw Kamer jaarlijks informeren over het programma.",),
     ),
@@ -1919,6 +1973,9 @@ RULES: tuple[Rule, ...] = (
             "In antwoord op uw vragen van 14 november deel ik u mee dat de vragen worden beantwoord.",
             "Uw vaste commissie voor Koninkrijksrelaties verzocht mij in kaart te brengen hoe dit zit.",
             "De Tweede Kamercommissie Sociale Zaken heeft mij ook gevraagd om informatie over de agenda.",
+            "De vaste commissie voor Koninkrijksrelaties heeft op 24 november vragen gesteld over de subsidie.",
+            "Bij de stemmingen hebben de leden de regering gevraagd te reflecteren op de uitkomst.",
+            "Naar aanleiding van berichten zijn Kamervragen gesteld door het lid Van Gent.",
         ),
         misses=(
             "De commissie heeft mij verzocht om een reactie en ik zal u die in juni sturen.",
@@ -1956,7 +2013,10 @@ RULES: tuple[Rule, ...] = (
         "the letter that says it will answer the request is that answer: zal ik uw verzoek beantwoorden",
         confidence=0.6,
         kind="fulfilment",
-        hits=("Omdat het om mijn brieven gaat, zal ik uw verzoek beantwoorden.",),
+        hits=(
+            "Omdat het om mijn brieven gaat, zal ik uw verzoek beantwoorden.",
+            "Onder dankzegging voor het verslag zal ik hieronder de bij de leden gerezen vragen beantwoorden.",
+        ),
         misses=("Ik zal uw verzoek voor de zomer beantwoorden.",),
     ),
     Rule(
@@ -2082,7 +2142,10 @@ RULES: tuple[Rule, ...] = (
         lambda s: s.has(_COME_BACK),
         "the minister will come back to it: kom ik hierop terug",
         confidence=0.8,
-        hits=("Ik kom hierop in de volgende voortgangsbrief terug.",),
+        hits=(
+            "Ik kom hierop in de volgende voortgangsbrief terug.",
+            "Ik onderzoek de mogelijkheden hiervoor en kom daarop terug bij het regulerend kader.",
+        ),
         misses=("De minister kwam hierop terug in het debat.",),
     ),
     Rule(
@@ -2185,6 +2248,8 @@ RULES: tuple[Rule, ...] = (
             "EL&I zal daarbij waar nodig assistentie faciliteren.",
             "Verder zal ik de departementen, die het aangaat, inzicht geven zodat zij kunnen leren.",
             "Naar aanleiding daarvan kom ik met een voorstel om deze artikelen aan te passen.",
+            "De ministers van Justitie van de landen gaan bij het JVO in gesprek over de aanpak.",
+            "Tijdens de oefening gaat de Nederlandse Defensie samen met de Franse oefenen.",
         ),
         misses=("De gemeenten zullen in de Raad aandacht vragen voor de mensenrechten.",),
     ),
@@ -2247,6 +2312,7 @@ RULES: tuple[Rule, ...] = (
             "De nieuwe regeling wordt in 2024 ingevoerd.",
             "Aan de gemeenten wordt op korte termijn gevraagd om een uitvoeringstoets te doen.",
             "In oktober wordt de jaarlijkse voortgangsrapportage over sourcing verzonden.",
+            "Er worden in juni twee extra seismografen geplaatst.",
         ),
         misses=(
             "Er worden typologieën opgesteld om risico's tijdig te signaleren.",
@@ -2298,6 +2364,7 @@ RULES: tuple[Rule, ...] = (
             "Ik ben voornemens om een tijdlijn op te stellen.",
             "Ik ben dan ook voornemens om de Raad van State om advies te verzoeken.",
             "Om het onderzoek te ondersteunen heb ik het voornemen om partijen bijeen te brengen.",
+            "Mijn collega van I&M en ik voornemens zijn om de tarieven in de wet vast te leggen.",
         ),
         misses=("De gemeente is voornemens om een tijdlijn op te stellen.",),
     ),
@@ -2394,6 +2461,7 @@ WEAK_NEEDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (re.compile(gate, re.IGNORECASE), pattern)
     for gate, pattern in (
         (r"\b(?:wordt|worden)\b", _PASSIVE_ACT),
+        (r"vragen\s+gesteld\b", _KAMER_ASKED_QUESTIONS),
         (
             r"\b(?:ingaan|ingegaan|in\s+op|orde|toelicht\w*|toegelicht|uiteen\w*|behandel\w*|"
             r"meenemen|meegenomen|opnemen|opgenomen|schets\w*|geschetst|betrokken|bevatten|"
@@ -2440,7 +2508,7 @@ _GATES: dict[re.Pattern[str], re.Pattern[str]] = {
                 (r"\b(?:heb|hebben|heeft)\b|voornemen", _REPORTED_PLAN),
                 (r"\bzoals\b", _AS_TOLD),
                 (r"\b(?:herhaal|herhalen|wederom|nogmaals|opnieuw)\b", _RESTATED),
-                (r"toegezegd|toezeg|gestand", _NAMES_PROMISE),
+                (r"toegezegd|toezeg|gestand|\bzei\b|zegde|zeiden|zegden", _NAMES_PROMISE),
                 (r"aangekondigd|beloofd|afgesproken|kondigde", _AS_ANNOUNCED),
                 (r"gestand|toezeg|toegezegd|moties", _FULFILS),
                 (_KAMER_GATE, _SEND_KAMER),

@@ -18,12 +18,12 @@ PERSON = r"(?:ik|wij|we)"
 # the ministry, Nederland speaking for the government, and its people abroad.
 GOV = (
     r"(?:ik|wij|we|het\s+kabinet|kabinet|de\s+regering|nederland|"
-    r"de\s+(?:minister(?:-president)?|staatssecretaris|premier)(?:\s+(?:van|voor)\s+"
+    r"de\s+(?:ministers?(?:-president)?|staatssecretaris|premier)(?:\s+(?:van|voor)\s+"
     r"[a-zà-ÿ&,\- ]{2,80}?)?|mijn\s+ministerie|het\s+ministerie(?:\s+van\s+[a-zà-ÿ, ]{2,60}?)?|"
     # "Nederlandse militairen zullen ... trainen" is labelled a commitment in the seed letters
     # (fixtures/), though issue 8 names it a false proposal: recall first, it stays
     r"defensie|(?:de\s+)?nederlandse\s+(?:militairen|ambassade|regering|overheid|delegatie|"
-    r"eenheid|eenheden|troepen|mariniers|trainers|marine)|mijn\s+ambtgeno(?:ot|te)|"
+    r"eenheid|eenheden|troepen|mariniers|trainers|marine|defensie)|mijn\s+ambtgeno(?:ot|te)|"
     r"de\s+bewindspersonen|wij\s+als\s+kabinet|(?:onze|beide)\s+ministeries|"
     r"de\s+nederlandse\s+overheidsinstanties|"
     # a ministry by its initials and the executive services under it: "VWS zal de eilanden
@@ -55,6 +55,8 @@ CONNECTIVE = r"(?:dat|en|maar|ook|daarom|tevens|verder|vervolgens|hierna)"
 # "kom ik hierop terug", "Ik kom daar voor de zomer op terug"
 COME_BACK = (
     r"\b(?:kom|komt|komen)\s+" + GOV_FIRST + r"\s+(?:\w+\s+){0,8}?terug\b|"
+    # the subject said once for two verbs: "Ik onderzoek de mogelijkheden en kom daarop terug"
+    r"^\W*(?:ik|wij|we)\s+\w+\b[^.;]{0,120}?\sen\s+(?:kom|komen)\s+(?:\w+\s+){0,6}?terug\b|"
     r"\b" + GOV_FIRST + r"\s+(?:kom|komt|komen)\s+(?:\w+\s+){0,8}?terug\b"
 )
 INFORM_VERB = (
