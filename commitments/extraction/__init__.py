@@ -263,8 +263,20 @@ _ANAPHORA = re.compile(r"\b(?:hier|daar)(?:over|op|in|aan|mee|bij|van|voor)?\b",
 
 
 def _is_heading(sentence: str) -> bool:
-    """A short line without final punctuation: a heading such as "Toezegging klimaatadaptatie"."""
-    return sentence.rstrip()[-1:] not in ".!?:;)»”\"'" and len(sentence.split()) <= 12
+    """A short line without final punctuation: a heading such as "Toezegging klimaatadaptatie";
+    not a sentence that a signature's name was glued to ("... zal in het najaar 2013
+    plaatsvinden.\ndr. R.H.A. Plasterk")."""
+    return (
+        sentence.rstrip()[-1:] not in ".!?:;)»”\"'"
+        and len(sentence.split()) <= 12
+        and not _SENTENCE_THEN_NAME.search(sentence)
+    )
+
+
+# a full sentence, then a name line: "plaatsvinden. dr. R.H.A. Plasterk"
+_SENTENCE_THEN_NAME = re.compile(
+    r"\b\w{3,}[.!?]\s+(?:(?:dr|mr|drs|ir|prof|mw|dhr)\.\s+)*(?:[A-Z]\.\s*){1,5}\s*[A-Z][\w\-]+"
+)
 
 
 _FINITE_VERB = re.compile(

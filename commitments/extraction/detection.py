@@ -487,7 +487,7 @@ _ANSWERS_A_REQUEST = re.compile(
     r"brief)\b|(?<!afschrift\svan\smijn\s)(?<!afschrift\svan\sde\s)\breactie\s+(?:\w+\s+){0,2}?op\s+"
     r"(?:de|het|uw)\s+(?:brief|e-?mail|verzoek|petitie)\s+"
     r"(?:van|d\.d\.)\b|\b(?:antwoorden|beantwoording)\s+(?:\w+\s+){0,3}?(?:op\s+)?(?:de\s+)?(?:\S+\s+){0,2}?"
-    r"vragen\b[^.;]{0,160}?\b(?:van|gesteld\s+door|door)\s+(?:\w+\s+){0,2}?(?:kamerlid|kamerleden|lid|leden)\b|"
+    r"(?:kamer)?vragen\b[^.;]{0,160}?\b(?:van|gesteld\s+door|door)\s+(?:\w+\s+){0,2}?(?:kamerlid|kamerleden|lid|leden)\b|"
     # "Hieronder ga ik in op de vragen die zijn voorgelegd"
     r"\b(?:in\s+op|beantwoord\w*)\s+(?:\w+\s+){0,2}?(?:de|deze)\s+vragen\s+(?:die|welke)\s+"
     r"(?:\w+\s+){0,4}?(?:voorgelegd|gesteld)\b|"
@@ -518,7 +518,8 @@ _KAMER_ASKS = re.compile(
 # A legal duty to report: "Op grond van artikel 4 van de wet zend ik u het verslag"
 _LEGAL_DUTY = re.compile(
     r"\b(?:op\s+grond\s+van|ingevolge|conform|overeenkomstig|krachtens|volgens|zoals\s+(?:voorgeschreven|"
-    r"bepaald)\s+in|in\s+overeenstemming\s+met|onder\s+verwijzing\s+naar)\s+(?:het\s+)?\w*artikel\s+\d|"
+    r"bepaald)\s+in|in\s+overeenstemming\s+met|onder\s+verwijzing\s+naar|met\s+toepassing\s+van)\s+"
+    r"(?:het\s+)?\w*artikel\s+\d|"
     # Defensie's procurement procedure agreed with the Kamer: "In overeenstemming met het DMP"
     r"\b(?:in\s+overeenstemming\s+met|conform|volgens)\s+(?:het\s+)?(?:defensie\s+materieel\s*proces|"
     r"dmp)\b|\bwettelijke?\s+(?:plicht|verplichting|voorschrift|"
@@ -1122,9 +1123,9 @@ _EXPECTATION = re.compile(
 _ACT_THEN_CLAUSE = re.compile(
     r"\b(?:(?:"
     + GOV
-    + r")\s+(?:zal|zullen|ga|gaat|gaan)|(?:zal|zullen|ga|gaat|gaan)\s+(?:"
+    + r")\s+(?:zal|zullen|ga|gaat|gaan|wil|willen)|(?:zal|zullen|ga|gaat|gaan|wil|willen)\s+(?:"
     + GOV
-    + r"))\b[^;:]{0,160}?\s(?:dat|om|zodat|hoe|wat|of|waar|welke|waarbij|die)\b",
+    + r"))\b[^;:]{0,160}?\s(?:dat|om|zodat|hoe|wat|of|waar|welke|waarbij|die|op\s+welke\s+wijze)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(  # within one clause: "Zodra bekend is wanneer ..., wordt u geïnformeerd"
@@ -1448,6 +1449,22 @@ def _acts_now(s: Sentence) -> bool:
     return s.has(_ACTS_NOW) and not s.future
 
 
+# where what the government wants ends: a clause of its own follows ("willen wij eind dit jaar een
+# besluit nemen op welke wijze wij hieraan kunnen bijdragen")
+_WANTED_CLAUSE_END = re.compile(
+    r"[;:]|\b(?:om|zodat|hoe|waarop|waarbij|waarmee|op\s+welke\s+wijze)\b", re.IGNORECASE
+)
+
+
+def _what_is_wanted(text: str) -> str:
+    """The sentence up to the end of the clause in which the government says what it wants."""
+    wants = _WANTS_TO_ACT.search(text)
+    if wants is None:
+        return text
+    end = _WANTED_CLAUSE_END.search(text, wants.end())
+    return text[: end.start() if end else len(text)]
+
+
 def _about_a_request(s: Sentence) -> bool:
     return (
         s.has(_ANSWERS_A_REQUEST)
@@ -1558,6 +1575,7 @@ RULES: tuple[Rule, ...] = (
             "Hierbij zend ik u de beantwoording van de vragen over Statia, die zijn gesteld door het lid Özütok.",
             "Bij deze ontvangt u mijn reactie op de brief van mevrouw Houtman over het verzoek om hulp.",
             "Hieronder ga ik in op de vragen die zijn voorgelegd.",
+            "Hierbij zend ik u de antwoorden op de Kamervragen van de leden Van Laar en Kerstens.",
         ),
         misses=("Naar aanleiding van het verzoek van de commissie zal ik u in mei informeren.",),
     ),
@@ -1678,6 +1696,7 @@ RULES: tuple[Rule, ...] = (
             "In overeenstemming met het Defensie Materieelproces (DMP) informeer ik u met deze brief "
             "over de functionele eisen.",
             "In overeenstemming met artikel 100 van de Grondwet informeren wij u over het besluit.",
+            "Met deze brief leg ik met toepassing van artikel 24a van de Comptabiliteitswet het ontwerp aan uw Kamer voor.",
         ),
         misses=("Op grond van artikel 12 van de wet zal ik u in juni het jaarverslag zenden.",),
     ),
@@ -2291,6 +2310,7 @@ RULES: tuple[Rule, ...] = (
             "Deze gesprekken zullen worden voortgezet.",
             "Daarbij zal aandacht worden besteed aan de wenselijkheid van luchtverkenning.",
             "De bestuurscolleges zullen worden geconsulteerd over deze regeling.",
+            "De onderhandelingen zullen zo spoedig mogelijk worden aangevangen.",
         ),
         misses=("Daarbij zal ook het advies door de gemeenten worden meegenomen.",),
     ),
@@ -2327,7 +2347,7 @@ RULES: tuple[Rule, ...] = (
         "commitment",
         lambda s: (
             s.has(_WANTS_TO_ACT)
-            and not s.has(_SAYS_NOW)
+            and not _SAYS_NOW.search(_what_is_wanted(s.text))
             and not s.has(_PURPOSE_OF_MEASURE)
             and not s.past
         ),
@@ -2336,6 +2356,7 @@ RULES: tuple[Rule, ...] = (
         hits=(
             "Daarom wil ik vragen aan de nog samen te stellen commissie hoe zij aankijkt tegen "
             "het risico op witwaspraktijken.",
+            "Op basis van dit bezoek willen wij eind dit jaar besluiten op welke wijze wij hieraan kunnen bijdragen.",
         ),
         misses=(
             "Graag wil ik benadrukken dat in de landelijke regelgeving algemene regels gelden.",

@@ -87,7 +87,7 @@ ACT_PARTICIPLE = (
     r"verstrekt|gegeven|gecorrigeerd|beoordeeld|gereageerd|gedeeld|in\s+gang\s+gezet|geactiveerd|"
     r"verzonden|toegezonden|in\s+het\s+leven\s+geroepen|voortgezet|gevoerd|besteed|gekoppeld|"
     r"georganiseerd|ontwikkeld|afgerond|getoetst|gemonitord|openbaar\s+gemaakt|bekendgemaakt|"
-    r"bekend\s+gemaakt|uitgebracht|ingezet|ingepast|verhoogd|geconsulteerd|herijkt|"
+    r"bekend\s+gemaakt|uitgebracht|ingezet|ingepast|verhoogd|geconsulteerd|herijkt|aangevangen|"
     r"onder\s+(?:de\s+)?aandacht\s+gebracht)"
 )
 # Verbs that report an earlier statement: "heb ik aangegeven", "is toegezegd".

@@ -560,3 +560,13 @@ def test_promises_that_share_only_a_time_are_two_promises() -> None:
     )
     assert len(result.commitments) == 2
     assert not result.fulfilments
+
+
+def test_a_last_promise_glued_to_the_signers_name_is_no_heading() -> None:
+    text = (
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 22 mei 2013\n\n"
+        "Het rapport is naar verwachting voor de zomer gereed. De beantwoording zal in het najaar "
+        "2013 plaatsvinden.\ndr. R.H.A. Plasterk\n"
+    )
+    quotes = [c.quote for c in extract(text).commitments]
+    assert any("De beantwoording zal in het najaar" in quote for quote in quotes)
