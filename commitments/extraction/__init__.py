@@ -609,6 +609,9 @@ def rules_pass(text: str) -> RulesPass:
             )
         )
         decisions[index] = _decision(analysis, commitments[-1], restates=False)
+    _time_from_following_sentences(
+        text, cleaned, spans, letter.date, commitments, decisions, found_deadlines
+    )
     asked = _what_the_letter_answers(text, references)
     if offer is not None and asked is not None:
         # A letter that names the request, motie or legal duty it answers, and hands over a
@@ -636,6 +639,51 @@ def rules_pass(text: str) -> RulesPass:
     return RulesPass(
         letter, speaker, cleaned, spans, commitments, references, decisions, found_deadlines
     )
+
+
+# A sentence that goes on about the promise before it: "Naar verwachting is dit later dit jaar",
+# "Ik zal dat in ieder geval doen voorafgaand aan ...", "Uiterlijk dit najaar zullen ..."
+_CONTINUES_PROMISE = re.compile(
+    r"^\W*(?:naar\s+verwachting|uiterlijk|(?:dit|dat)\s+(?:zal|is|wordt|gebeurt|volgt)|ik\s+(?:zal|verwacht|"
+    r"streef)\s+(?:dat|dit|daar\w*|hier\w*)|het\s+streven\s+is)\b",
+    re.IGNORECASE,
+)
+
+
+def _time_from_following_sentences(
+    text: str,
+    cleaned: CleanText,
+    spans: list[tuple[int, int]],
+    letter_date: dt.date | None,
+    commitments: list[FoundCommitment],
+    decisions: dict[int, dict[str, Any]],
+    found_deadlines: dict[int, list[Deadline]],
+) -> None:
+    """Give a promise without a time the time of a sentence after it that goes on about it and
+    promises nothing of its own: "Zodra daarover meer bekend is, zal ik uw Kamer informeren.
+    Naar verwachting is dit later dit jaar." (the labels quote both sentences)."""
+    for index, decision in list(decisions.items()):
+        item = decision["item"]
+        if not isinstance(item, FoundCommitment) or item.due is not None:
+            continue  # a reference, a restatement, or a promise with its own time
+        for following in (index + 1, index + 2):
+            if following >= len(spans) or following in decisions:
+                break
+            start, end = spans[following]
+            sentence = cleaned.text[start:end]
+            if not _CONTINUES_PROMISE.search(sentence):
+                continue
+            deadlines = found_deadlines.get(following)
+            if deadlines is None:
+                deadlines = find_deadlines(sentence, letter_date)
+            dated = next((d for d in deadlines if d.due is not None), None)
+            if dated is None:
+                continue
+            phrase_start, phrase_end = cleaned.original_span(start + dated.start, start + dated.end)
+            timed = replace(item, deadline_phrase=text[phrase_start:phrase_end], due=dated.due)
+            commitments[commitments.index(item)] = timed
+            decision["item"] = timed
+            break
 
 
 OFFERS_ASKED = "offers_what_was_asked"

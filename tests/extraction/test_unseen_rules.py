@@ -570,3 +570,26 @@ def test_a_last_promise_glued_to_the_signers_name_is_no_heading() -> None:
     )
     quotes = [c.quote for c in extract(text).commitments]
     assert any("De beantwoording zal in het najaar" in quote for quote in quotes)
+
+
+def test_a_promise_takes_its_time_from_the_sentence_that_goes_on_about_it() -> None:
+    result = extract(
+        letter(
+            "Zodra daarover meer bekend is, zal ik uw Kamer informeren. Naar verwachting is dit "
+            "later dit jaar.\n\nDe maatschappij heeft de vluchten hervat."
+        )
+    )
+    [promise] = result.commitments
+    assert promise.due == dt.date(2022, 12, 31)
+    assert promise.deadline_phrase == "later dit jaar"
+
+
+def test_a_promise_keeps_no_time_when_the_next_sentence_is_about_something_else() -> None:
+    result = extract(
+        letter(
+            "Zodra daarover meer bekend is, zal ik uw Kamer informeren. De maatschappij hervat "
+            "later dit jaar de vluchten."
+        )
+    )
+    [promise] = result.commitments
+    assert promise.due is None
