@@ -662,7 +662,8 @@ def _time_from_following_sentences(
     """Give a promise without a time the time of a sentence after it that goes on about it and
     promises nothing of its own: "Zodra daarover meer bekend is, zal ik uw Kamer informeren.
     Naar verwachting is dit later dit jaar." (the labels quote both sentences)."""
-    for index, decision in list(decisions.items()):
+    position = {id(item): number for number, item in enumerate(commitments)}
+    for index, decision in decisions.items():
         item = decision["item"]
         if not isinstance(item, FoundCommitment) or item.due is not None:
             continue  # a reference, a restatement, or a promise with its own time
@@ -681,7 +682,7 @@ def _time_from_following_sentences(
                 continue
             phrase_start, phrase_end = cleaned.original_span(start + dated.start, start + dated.end)
             timed = replace(item, deadline_phrase=text[phrase_start:phrase_end], due=dated.due)
-            commitments[commitments.index(item)] = timed
+            commitments[position[id(item)]] = timed
             decision["item"] = timed
             break
 

@@ -323,10 +323,6 @@ def _next_year(month: int, day: int):
     return lambda m, ref: None if ref is None else dt.date(ref.year + 1, month, day)
 
 
-def _month_end(day: dt.date) -> dt.date:
-    return dt.date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
-
-
 def _this_year_end(m: re.Match[str], ref: dt.date | None) -> dt.date | None:
     return None if ref is None else dt.date(ref.year, 12, 31)
 
@@ -579,14 +575,14 @@ RULES: list[_Rule] = [
     _rule(
         r"\b(?:in\s+)?(?:volgend|komend)\s+(?:kalender)?jaar\b|\b(?:in\s+)?het\s+(?:volgende|komende)\s+"
         r"(?:kalender)?jaar\b",
-        lambda m, ref: None if ref is None else dt.date(ref.year + 1, 12, 31),
+        _next_year(12, 31),
         width_days=365,
         needs=("jaar",),
     ),
     # "die later deze maand aan u zal worden aangeboden": the month's end
     _rule(
         r"\b(?:later|nog|eind|einde|in\s+de\s+loop\s+van)\s+deze\s+maand\b|\bdeze\s+maand\s+nog\b",
-        lambda m, ref: None if ref is None else _month_end(ref),
+        lambda m, ref: None if ref is None else _last_day(ref.year, ref.month),
         width_days=30,
         needs=("maand",),
     ),

@@ -133,11 +133,16 @@ _GOV_FUTURE = re.compile(
 )
 # coming with a proposal: "Naar aanleiding daarvan kom ik met een voorstel", "reden om ... met een
 # voorstel daartoe te komen"
+_WITH_PROPOSAL = (
+    r"\s+(?:\w+\s+){0,3}?met\s+(?:een|het)\s+(?:[\w\-]+\s+){0,2}?(?:voorstel|wetsvoorstel|plan|"
+    r"uitwerking|reactie|besluit)\b"
+)
 _COMES_WITH_PROPOSAL = re.compile(
-    r"\b(?:kom|komt|komen)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:\w+\s+){0,3}?met\s+(?:een|het)\s+"
-    r"(?:[\w\-]+\s+){0,2}?(?:voorstel|wetsvoorstel|plan|uitwerking|reactie|besluit)\b|"
-    r"\b(?:ik|wij|we|het\s+kabinet)\s+(?:kom|komt|komen)\s+(?:\w+\s+){0,3}?met\s+(?:een|het)\s+"
-    r"(?:[\w\-]+\s+){0,2}?(?:voorstel|wetsvoorstel|plan|uitwerking|reactie|besluit)\b|"
+    r"\b(?:kom|komt|komen)\s+(?:ik|wij|we|het\s+kabinet)"
+    + _WITH_PROPOSAL
+    + r"|\b(?:ik|wij|we|het\s+kabinet)\s+(?:kom|komt|komen)"
+    + _WITH_PROPOSAL
+    + r"|"
     r"\b(?:reden|voornemens|van\s+plan)\s+om\b[^.;]{0,160}?\bmet\s+(?:een|het)\s+(?:[\w\-]+\s+){0,2}?"
     r"(?:voorstel|wetsvoorstel|plan)\s+(?:\w+\s+)?te\s+komen\b",
     re.IGNORECASE,

@@ -4,6 +4,7 @@ matches would silently lose a rule's decision, so they are checked on every lett
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -40,21 +41,26 @@ def test_a_text_without_the_words_cannot_match() -> None:
     assert not may_match(pattern, "ik zal u voor de zomer een brief sturen")
 
 
-def test_no_gate_rejects_a_sentence_its_pattern_matches() -> None:
-    patterns = [p for p in vars(detection).values() if isinstance(p, re.Pattern)]
-    gated = [p for p in patterns if needs(p)]
-    assert len(gated) > 50
+@cache
+def _corpus_pieces() -> tuple[str, ...]:
+    """Every labelled and example letter, in sentence-sized pieces (the patterns are searched in
+    sentences)."""
     texts = [
         " ".join(path.read_text(encoding="utf-8").split())
         for folder in (ROOT / "tests" / "extraction", ROOT / "fixtures" / "letters")
         for path in sorted(folder.rglob("*.txt"))
     ]
-    # sentence-sized pieces: the patterns are searched in sentences
-    pieces = [piece for text in texts for piece in re.split(r"(?<=[.?!])\s+", text)]
+    return tuple(piece for text in texts for piece in re.split(r"(?<=[.?!])\s+", text))
+
+
+def test_no_gate_rejects_a_sentence_its_pattern_matches() -> None:
+    patterns = [p for p in vars(detection).values() if isinstance(p, re.Pattern)]
+    gated = [p for p in patterns if needs(p)]
+    assert len(gated) > 50
     rejected = [
         (pattern.pattern[:60], piece[:80])
         for pattern in gated
-        for piece in pieces
+        for piece in _corpus_pieces()
         if not may_match(pattern, piece.lower()) and pattern.search(piece)
     ]
     assert rejected == []
@@ -76,16 +82,10 @@ def test_the_trigger_words_filter_as_their_pattern_does() -> None:
 
 def test_no_hand_written_gate_rejects_a_sentence_its_pattern_matches() -> None:
     """The gates written by hand beside a pattern (detection._GATES) must be implied by it."""
-    texts = [
-        " ".join(path.read_text(encoding="utf-8").split())
-        for folder in (ROOT / "tests" / "extraction", ROOT / "fixtures" / "letters")
-        for path in sorted(folder.rglob("*.txt"))
-    ]
-    pieces = [piece for text in texts for piece in re.split(r"(?<=[.?!])\s+", text)]
     rejected = [
         (pattern.pattern[:60], piece[:80])
         for pattern, gate in detection._GATES.items()
-        for piece in pieces
+        for piece in _corpus_pieces()
         if not gate.search(piece) and pattern.search(piece)
     ]
     assert rejected == []
